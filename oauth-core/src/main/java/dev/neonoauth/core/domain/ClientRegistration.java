@@ -1,0 +1,97 @@
+package dev.neonoauth.core.domain;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A client as registered at the authorization server: its id, its secret if it is confidential, how it
+ * authenticates, and the redirect URIs it may use.
+ *
+ * <p>Related specifications: RFC 6749 section 2 (client types, registration, authentication); RFC 8252
+ * (native apps use public clients and loopback redirects).
+ */
+@Value.Immutable
+@ValueStyle
+public abstract class ClientRegistration {
+
+    public abstract String clientId();
+
+    /** Present for confidential clients; never rendered by {@link #toString()}. */
+    public abstract Optional<ClientSecret> clientSecret();
+
+    /** Defaults to {@code client_secret_post} when a secret is set (Neon's docs) and {@code none} otherwise. */
+    @Value.Default
+    public ClientAuthenticationMethod authenticationMethod() {
+        return clientSecret().isPresent() ? ClientAuthenticationMethod.CLIENT_SECRET_POST : ClientAuthenticationMethod.NONE;
+    }
+
+    /** The registered redirect URIs; a flow may only use one of these. */
+    public abstract List<URI> redirectUris();
+
+    /** The scopes asked for when a flow names none. */
+    @Value.Default
+    public ScopeSet defaultScopes() {
+        return ScopeSet.NEON_DEFAULT;
+    }
+
+    public boolean isConfidential() {
+        return clientSecret().isPresent();
+    }
+
+    /**
+     * True when {@code candidate} is registered. Loopback IP literals match with any port, as RFC 8252 section 7.3
+     * asks and Ory Hydra implements (NEON.md section 1.4); everything else matches exactly.
+     */
+    public boolean allowsRedirectUri(URI candidate) {
+        for (URI registered : redirectUris()) {
+            if (registered.equals(candidate) || matchesAsLoopback(registered, candidate)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matchesAsLoopback(URI registered, URI requested) {
+        String host = requested.getHost();
+        boolean ipLiteralLoopback = host != null && (host.equals("127.0.0.1") || host.equals("[::1]"));
+        return ipLiteralLoopback
+                && "http".equals(requested.getScheme())
+                && "http".equals(registered.getScheme())
+                && host.equals(registered.getHost())
+                && java.util.Objects.equals(registered.getRawPath(), requested.getRawPath())
+                && java.util.Objects.equals(registered.getRawQuery(), requested.getRawQuery());
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Value.Check
+    protected void check() {
+        Secrets.requireVisibleAscii(clientId(), "client id");
+        if (redirectUris().isEmpty()) {
+            throw new IllegalArgumentException("a client registers at least one redirect URI (RFC 6749 section 3.1.2.2)");
+        }
+        redirectUris().forEach(RedirectUris::requireValid);
+        boolean needsSecret = authenticationMethod() != ClientAuthenticationMethod.NONE;
+        if (needsSecret && clientSecret().isEmpty()) {
+            throw new IllegalArgumentException(
+                    "client authentication " + authenticationMethod().parameterValue() + " needs a client secret");
+        }
+        if (!needsSecret && clientSecret().isPresent()) {
+            throw new IllegalArgumentException("a client with authentication 'none' must not carry a secret");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ClientRegistration{clientId=" + clientId()
+                + ", confidential=" + isConfidential()
+                + ", authenticationMethod=" + authenticationMethod().parameterValue()
+                + ", redirectUris=" + redirectUris() + "}";
+    }
+
+    public static final class Builder extends ImmutableClientRegistration.Builder {}
+}

@@ -1,0 +1,24 @@
+package dev.neonoauth.core.domain;
+
+/**
+ * A refresh token. Neon rotates it on every use and treats a second use as theft, revoking the whole grant, so a
+ * refresh token is used at most once (NEON.md section 1.5).
+ *
+ * <p>Related specifications: RFC 6749 section 1.5 and section 6; RFC 9700 section 4.14.2 (rotation).
+ */
+public record RefreshToken(String value) {
+
+    public RefreshToken {
+        Secrets.requireVisibleAscii(value, "refresh token");
+    }
+
+    /** Constant-time comparison. */
+    public boolean sameAs(RefreshToken other) {
+        return other != null && Secrets.constantTimeEquals(value, other.value);
+    }
+
+    @Override
+    public String toString() {
+        return "RefreshToken[" + Secrets.REDACTED + "]";
+    }
+}

@@ -1,0 +1,23 @@
+package dev.neonoauth.core.port.out;
+
+import dev.neonoauth.core.domain.AccessToken;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Out-port: the OpenID Connect userinfo endpoint (OpenID Connect Core 1.0 section 5.3). */
+public interface UserInfoEndpoint {
+
+    /** The claims this project reads; Neon returns {@code sub} and may omit the rest (NEON.md section 1.2). */
+    record UserInfo(String subject, Optional<String> email, Optional<String> name) {
+        public UserInfo {
+            Objects.requireNonNull(subject, "subject == null");
+            Objects.requireNonNull(email, "email == null");
+            Objects.requireNonNull(name, "name == null");
+        }
+    }
+
+    /**
+     * @throws TokenEndpointUnavailableException when no answer could be obtained or the token was refused
+     */
+    UserInfo fetch(AccessToken token);
+}

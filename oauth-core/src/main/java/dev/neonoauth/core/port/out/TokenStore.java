@@ -34,6 +34,7 @@ public interface TokenStore {
      * Takes the account's exclusive refresh lock, waiting at most {@code timeout}.
      *
      * @throws StoreUnavailableException (retryable) when the lock was not obtained in time
+     * @throws IllegalArgumentException when {@code timeout} is negative
      */
     RefreshLock lock(AccountKey account, Duration timeout);
 

@@ -17,7 +17,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * The reference {@link TokenStore}: a map and a lock per account, for one process. It passes {@code
  * TokenStoreContract}, and serves tests and examples; it keeps nothing across restarts.
  */
-public final class InMemoryTokenStore implements TokenStore {
+public class InMemoryTokenStore implements TokenStore {
     private final Map<AccountKey, TokenSet> tokens = new ConcurrentHashMap<>();
     private final Map<AccountKey, ReentrantLock> locks = new ConcurrentHashMap<>();
 

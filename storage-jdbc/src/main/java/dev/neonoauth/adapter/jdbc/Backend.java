@@ -1,0 +1,235 @@
+package dev.neonoauth.adapter.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import dev.neonoauth.core.port.out.StoreUnavailableException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The lazily started part of the storage: key set, connection pool and migrations. Nothing touches the disk or
+ * the network until the first store operation ({@link #start()}), which keeps start-up of a CLI fast. A failed start
+ * is not remembered: the next operation tries again (the database may come back).
+ */
+final class Backend implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Backend.class);
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    static final String GRANT = "neon_oauth_grant";
+    static final String PENDING = "neon_oauth_pending_authorization";
+    static final String LOCK = "neon_oauth_refresh_lock";
+    static final String HISTORY = "neon_oauth_schema_history";
+    static final String MIGRATIONS = "classpath:db/migration/neonoauth";
+    static final String EMBEDDED_DATABASE = "tokens";
+    static final String EMBEDDED_PASSWORD_FILE = "h2-password";
+
+    private final JdbcStorageConfig config;
+    private final Optional<Path> dataDirectory;
+    private final Dialect dialect;
+    private final String schemaPrefix;
+    private final Object startLock = new Object();
+    private volatile Started started;
+    private volatile boolean closed;
+
+    private record Started(HikariDataSource dataSource, FieldCipher cipher) {}
+
+    Backend(JdbcStorageConfig config, Optional<Path> dataDirectory) {
+        this.config = config;
+        this.dataDirectory = dataDirectory;
+        this.dialect = config.jdbcUrl().map(Dialect::of).orElse(Dialect.H2);
+        this.schemaPrefix = config.schema().map(s -> "\"" + s + "\".").orElse("");
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    /** The table name qualified with the configured schema. */
+    String table(String name) {
+        return schemaPrefix + name;
+    }
+
+    FieldCipher cipher() {
+        return start().cipher();
+    }
+
+    /** A pooled connection, waiting at most the configured connection timeout. */
+    Connection connection() throws SQLException {
+        return connection(config.connectionTimeout().toMillis());
+    }
+
+    /** A pooled connection, waiting at most {@code maxWaitMillis} for one. */
+    Connection connection(long maxWaitMillis) throws SQLException {
+        HikariDataSource ds = start().dataSource();
+        // HikariDataSource has no per-call timeout; its pool (a public Hikari class) has.
+        if (ds.getHikariPoolMXBean() instanceof HikariPool pool) {
+            return pool.getConnection(Math.max(1, maxWaitMillis));
+        }
+        return ds.getConnection();
+    }
+
+    /** Removes a connection whose state is unknown (e.g. a failed rollback) from the pool. */
+    void evict(Connection connection) {
+        Started s = started;
+        if (s != null) {
+            s.dataSource().evictConnection(connection);
+        }
+    }
+
+    long defaultLockWaitMillis() {
+        return config.connectionTimeout().toMillis();
+    }
+
+    int maximumPoolSize() {
+        return config.maximumPoolSize();
+    }
+
+    boolean isStarted() {
+        return started != null;
+    }
+
+    private Started start() {
+        Started s = started;
+        if (s != null) {
+            return s;
+        }
+        synchronized (startLock) {
+            if (closed) {
+                throw new IllegalStateException("the JDBC storage is closed");
+            }
+            if (started == null) {
+                started = doStart();
+            }
+            return started;
+        }
+    }
+
+    private Started doStart() {
+        Path dir = null;
+        if (config.isEmbeddedDefault()) {
+            dir = DataDirectory.ensureOwnerOnlyDirectory(dataDirectory.orElseThrow());
+        }
+        FieldCipher cipher;
+        try {
+            cipher = new FieldCipher(Keysets.load(config, dir));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the key set has no usable AEAD primary key", e);
+        }
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("neon-oauth-jdbc-" + POOLS.incrementAndGet());
+        hikari.setMaximumPoolSize(config.maximumPoolSize());
+        hikari.setMinimumIdle(Math.min(2, config.maximumPoolSize()));
+        hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
+        hikari.setAutoCommit(true);
+        if (config.isEmbeddedDefault()) {
+            hikari.setJdbcUrl(embeddedUrl(dir));
+            hikari.setUsername("neon_oauth");
+            hikari.setPassword(embeddedPassword(dir));
+        } else {
+            hikari.setJdbcUrl(config.jdbcUrl().orElseThrow());
+            config.user().ifPresent(hikari::setUsername);
+            config.password().ifPresent(hikari::setPassword);
+        }
+        if (dialect == Dialect.H2) {
+            hikari.setConnectionInitSql("SET LOCK_TIMEOUT " + defaultLockWaitMillis());
+        }
+        String where = config.jdbcUrl().map(JdbcStorageConfig::redactUrl).orElse("embedded H2 in " + dir);
+        HikariDataSource ds;
+        try {
+            ds = new HikariDataSource(hikari);
+        } catch (RuntimeException e) {
+            throw new StoreUnavailableException("cannot connect to the token database " + where, true, e);
+        }
+        try {
+            migrate(ds);
+        } catch (FlywayException e) {
+            ds.close();
+            throw new StoreUnavailableException("cannot migrate the token database " + where
+                    + " (Flyway history table " + HISTORY + ")", false, e);
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+        LOG.debug("JDBC token storage started on {} (key id {})", where, cipher.primaryKeyId());
+        return new Started(ds, cipher);
+    }
+
+    private void migrate(HikariDataSource ds) {
+        var flyway = Flyway.configure(Backend.class.getClassLoader())
+                .dataSource(ds)
+                .locations(MIGRATIONS)
+                .table(HISTORY)
+                // the tables may share a schema with the application's own: start our history at version 0
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .cleanDisabled(true);
+        if (config.schema().isPresent()) {
+            flyway = flyway.schemas(config.schema().get()).defaultSchema(config.schema().get()).createSchemas(true);
+        }
+        flyway.load().migrate();
+    }
+
+    /**
+     * H2 file database in PostgreSQL mode; AUTO_SERVER lets several processes (concurrent CLI commands) share it,
+     * the first one serving the others over a loopback TCP port; WRITE_DELAY=0 makes a commit reach the file before
+     * it returns, so a killed process loses no saved token.
+     */
+    static String embeddedUrl(Path dir) {
+        return "jdbc:h2:file:" + dir.resolve(EMBEDDED_DATABASE).toAbsolutePath()
+                + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+    }
+
+    /**
+     * The embedded database's password, generated once and kept owner-only next to it: the AUTO_SERVER port is
+     * reachable by every local user, the password file is not.
+     */
+    private static String embeddedPassword(Path dir) {
+        Path file = dir.resolve(EMBEDDED_PASSWORD_FILE);
+        try {
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            DataDirectory.createOwnerOnlyFile(file, generated.getBytes(StandardCharsets.US_ASCII));
+            DataDirectory.tighten(file, DataDirectory.OWNER_ONLY_FILE);
+            return Files.readString(file, StandardCharsets.US_ASCII).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create or read " + file, e);
+        }
+    }
+
+    Duration connectionTimeout() {
+        return config.connectionTimeout();
+    }
+
+    @Override
+    public void close() {
+        synchronized (startLock) {
+            closed = true;
+            Started s = started;
+            if (s != null) {
+                s.dataSource().close();
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Backend{" + config + "}";
+    }
+}

@@ -1,0 +1,280 @@
+package dev.neonoauth.adapter.neon;
+
+import dev.neonoauth.core.domain.AccountKey;
+import dev.neonoauth.core.domain.Scope;
+import dev.neonoauth.core.port.out.neon.Branch;
+import dev.neonoauth.core.port.out.neon.BranchChange;
+import dev.neonoauth.core.port.out.neon.BranchCreation;
+import dev.neonoauth.core.port.out.neon.NeonApi;
+import dev.neonoauth.core.port.out.neon.NeonApiException;
+import dev.neonoauth.core.port.out.neon.NeonUser;
+import dev.neonoauth.core.port.out.neon.Operation;
+import dev.neonoauth.core.port.out.neon.OperationTimeoutException;
+import dev.neonoauth.core.port.out.neon.Organization;
+import dev.neonoauth.core.port.out.neon.Project;
+import dev.neonoauth.core.port.out.neon.ProjectChange;
+import dev.neonoauth.core.port.out.neon.ProjectCreated;
+import dev.neonoauth.core.port.out.neon.ProjectCreation;
+import dev.neonoauth.core.port.out.neon.ProjectQuery;
+import dev.neonoauth.core.port.out.neon.ProjectUpdate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import retrofit2.Call;
+
+/**
+ * {@link NeonApi} over Retrofit: the bearer token comes from the core on every call, the scope is checked before
+ * anything is sent, lists follow every page, and {@link NeonCallExecutor} applies the retry policy and the error
+ * mapping.
+ */
+final class RetrofitNeonApi implements NeonApi {
+    private static final Logger LOG = LoggerFactory.getLogger(RetrofitNeonApi.class);
+    /** neon-api-v2.yaml: project, branch and organization ids. */
+    private static final Pattern ID = Pattern.compile("^[a-z0-9-]{1,60}$");
+    /** neon-api-v2.yaml: operation ids are UUIDs. */
+    private static final Pattern UUID = Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+    /** The largest page {@code GET /projects} allows. */
+    static final int MAX_PROJECTS_PAGE = 400;
+    /** A bound on pages, so that a server that keeps sending new cursors cannot keep us forever. */
+    static final int MAX_PAGES = 1000;
+
+    private final NeonV2Service service;
+    private final NeonCallExecutor executor;
+    private final NeonApiConfig config;
+    private final dev.neonoauth.core.port.out.Sleeper sleeper;
+    private final Clock clock;
+    private final int projectsPageSize;
+
+    RetrofitNeonApi(NeonV2Service service, NeonCallExecutor executor, NeonApiConfig config,
+            dev.neonoauth.core.port.out.Sleeper sleeper, Clock clock, int projectsPageSize) {
+        if (projectsPageSize < 1 || projectsPageSize > MAX_PROJECTS_PAGE) {
+            throw new IllegalArgumentException("projects page size must be 1 to " + MAX_PROJECTS_PAGE);
+        }
+        this.service = service;
+        this.executor = executor;
+        this.config = config;
+        this.sleeper = sleeper;
+        this.clock = clock;
+        this.projectsPageSize = projectsPageSize;
+    }
+
+    @Override
+    public NeonUser currentUser(AccountKey account) {
+        return call(account, null, "GET", "/users/me", service::currentUser, NeonMapper::user);
+    }
+
+    @Override
+    public List<Organization> organizations(AccountKey account) {
+        return call(account, null, "GET", "/users/me/organizations", service::organizations, NeonMapper::organizations);
+    }
+
+    @Override
+    public List<Project> listProjects(AccountKey account, ProjectQuery query) {
+        Objects.requireNonNull(query, "query == null");
+        query.orgId().ifPresent(id -> requireId(id, "organization id"));
+        String search = query.search().filter(s -> !s.isBlank()).orElse(null);
+        String orgId = query.orgId().orElse(null);
+        Map<String, Project> projects = new LinkedHashMap<>();
+        Set<String> cursors = new HashSet<>();
+        String cursor = null;
+        for (int page = 1; page <= MAX_PAGES; page++) {
+            String pageCursor = cursor;
+            Page<Project> result = call(account, Scope.PROJECTS_READ, "GET", "/projects",
+                    c -> service.listProjects(c, projectsPageSize, pageCursor, search, orgId), RetrofitNeonApi::projectPage);
+            List<Project> items = result.items();
+            items.forEach(p -> projects.putIfAbsent(p.id(), p));
+            String next = result.next();
+            if (items.isEmpty() || items.size() < projectsPageSize || next == null || next.isBlank() || !cursors.add(next)) {
+                return List.copyOf(projects.values());
+            }
+            cursor = next;
+        }
+        throw new NeonApiException(200, null, "GET /projects kept returning new pages after " + MAX_PAGES
+                + " pages; giving up", null, false, null);
+    }
+
+    @Override
+    public Project getProject(AccountKey account, String projectId) {
+        requireId(projectId, "project id");
+        return call(account, Scope.PROJECTS_READ, "GET", "/projects/" + projectId, c -> service.getProject(c, projectId),
+                body -> NeonMapper.project(NeonMapper.require(body, "body").project));
+    }
+
+    @Override
+    public ProjectCreated createProject(AccountKey account, ProjectCreation creation) {
+        Objects.requireNonNull(creation, "creation == null");
+        creation.orgId().ifPresent(id -> requireId(id, "organization id"));
+        NeonJson.ProjectCreateRequest request = new NeonJson.ProjectCreateRequest();
+        request.project.name = creation.name().orElse(null);
+        request.project.regionId = creation.regionId().orElse(null);
+        request.project.pgVersion = creation.pgVersion().orElse(null);
+        request.project.orgId = creation.orgId().orElse(null);
+        return call(account, Scope.PROJECTS_CREATE, "POST", "/projects", c -> service.createProject(c, request),
+                NeonMapper::projectCreated);
+    }
+
+    @Override
+    public ProjectChange updateProject(AccountKey account, String projectId, ProjectUpdate update) {
+        requireId(projectId, "project id");
+        Objects.requireNonNull(update, "update == null");
+        NeonJson.ProjectUpdateRequest request = new NeonJson.ProjectUpdateRequest();
+        request.project.name = update.name().orElse(null);
+        request.project.historyRetentionSeconds = update.historyRetentionSeconds().orElse(null);
+        update.enableLogicalReplication().ifPresent(enable -> {
+            request.project.settings = new NeonJson.ProjectSettings();
+            request.project.settings.enableLogicalReplication = enable;
+        });
+        return call(account, Scope.PROJECTS_UPDATE, "PATCH", "/projects/" + projectId,
+                c -> service.updateProject(c, projectId, request), NeonMapper::projectChange);
+    }
+
+    @Override
+    public ProjectChange deleteProject(AccountKey account, String projectId) {
+        requireId(projectId, "project id");
+        return call(account, Scope.PROJECTS_DELETE, "DELETE", "/projects/" + projectId,
+                c -> service.deleteProject(c, projectId), NeonMapper::projectChange);
+    }
+
+    @Override
+    public ProjectChange recoverProject(AccountKey account, String projectId) {
+        requireId(projectId, "project id");
+        return call(account, Scope.PROJECTS_UPDATE, "POST", "/projects/" + projectId + "/recover",
+                c -> service.recoverProject(c, projectId), NeonMapper::projectChange);
+    }
+
+    @Override
+    public List<Branch> listBranches(AccountKey account, String projectId) {
+        requireId(projectId, "project id");
+        Map<String, Branch> branches = new LinkedHashMap<>();
+        Set<String> cursors = new HashSet<>();
+        String cursor = null;
+        for (int page = 1; page <= MAX_PAGES; page++) {
+            String pageCursor = cursor;
+            Page<Branch> result = call(account, Scope.PROJECTS_READ, "GET", "/projects/" + projectId + "/branches",
+                    c -> service.listBranches(c, projectId, pageCursor), RetrofitNeonApi::branchPage);
+            List<Branch> items = result.items();
+            items.forEach(b -> branches.putIfAbsent(b.id(), b));
+            String next = result.next();
+            if (items.isEmpty() || next == null || next.isBlank() || !cursors.add(next)) {
+                return List.copyOf(branches.values());
+            }
+            cursor = next;
+        }
+        throw new NeonApiException(200, null, "GET /projects/" + projectId + "/branches kept returning new pages after "
+                + MAX_PAGES + " pages; giving up", null, false, null);
+    }
+
+    @Override
+    public BranchChange createBranch(AccountKey account, String projectId, BranchCreation creation) {
+        requireId(projectId, "project id");
+        Objects.requireNonNull(creation, "creation == null");
+        creation.parentId().ifPresent(id -> requireId(id, "parent branch id"));
+        NeonJson.BranchCreateRequest request = new NeonJson.BranchCreateRequest();
+        request.branch.name = creation.name().filter(n -> !n.isBlank()).orElse(null);
+        request.branch.parentId = creation.parentId().orElse(null);
+        return call(account, Scope.PROJECTS_UPDATE, "POST", "/projects/" + projectId + "/branches",
+                c -> service.createBranch(c, projectId, request), NeonMapper::branchChange);
+    }
+
+    @Override
+    public BranchChange deleteBranch(AccountKey account, String projectId, String branchId) {
+        requireId(projectId, "project id");
+        requireId(branchId, "branch id");
+        String path = "/projects/" + projectId + "/branches/" + branchId;
+        Optional<BranchChange> change = call(account, Scope.PROJECTS_DELETE, "DELETE", path,
+                c -> service.deleteBranch(c, projectId, branchId),
+                body -> body == null ? Optional.empty() : Optional.of(NeonMapper.branchChange(body)));
+        if (change.isEmpty()) {
+            // neon-api-v2.yaml: 204 "the branch doesn't exist or has already been deleted"; BranchChange needs a branch
+            throw new NeonApiException(204, "BRANCH_NOT_FOUND", "DELETE " + path
+                    + ": the branch does not exist or was already deleted", null, false, null);
+        }
+        return change.get();
+    }
+
+    @Override
+    public Operation getOperation(AccountKey account, String projectId, String operationId) {
+        requireId(projectId, "project id");
+        if (operationId == null || !UUID.matcher(operationId).matches()) {
+            throw new IllegalArgumentException("an operation id is a UUID");
+        }
+        return call(account, Scope.PROJECTS_READ, "GET", "/projects/" + projectId + "/operations/" + operationId,
+                c -> service.getOperation(c, projectId, operationId),
+                body -> NeonMapper.operation(NeonMapper.require(body, "body").operation));
+    }
+
+    @Override
+    public List<Operation> awaitOperations(AccountKey account, String projectId, List<Operation> operations, Duration timeout) {
+        requireId(projectId, "project id");
+        Objects.requireNonNull(operations, "operations == null");
+        Objects.requireNonNull(timeout, "timeout == null");
+        List<Operation> current = new ArrayList<>(operations);
+        Instant deadline = clock.instant().plus(timeout);
+        while (true) {
+            boolean pending = false;
+            for (int i = 0; i < current.size(); i++) {
+                Operation op = current.get(i);
+                if (!op.status().isTerminal()) {
+                    Operation fresh = getOperation(account, projectId, op.id());
+                    current.set(i, fresh);
+                    pending |= !fresh.status().isTerminal();
+                }
+            }
+            if (!pending) {
+                return List.copyOf(current);
+            }
+            Instant now = clock.instant();
+            if (!now.isBefore(deadline) || Thread.currentThread().isInterrupted()) {
+                long open = current.stream().filter(o -> !o.status().isTerminal()).count();
+                throw new OperationTimeoutException(open + " of " + current.size() + " operation(s) of project " + projectId
+                        + " did not finish within " + timeout, current);
+            }
+            Duration wait = config.operationPollInterval();
+            Duration left = Duration.between(now, deadline);
+            sleeper.sleep(wait.compareTo(left) < 0 ? wait : left);
+        }
+    }
+
+    private <J, T> T call(AccountKey account, Scope scope, String method, String path,
+            Function<CallContext, Call<J>> call, Function<J, T> mapper) {
+        Objects.requireNonNull(account, "account == null");
+        return executor.execute(new NeonCallExecutor.Spec<>(account, Optional.ofNullable(scope), method, path, call, mapper));
+    }
+
+    /** One page of a list: its items and the cursor of the next page, if any. */
+    record Page<T>(List<T> items, String next) {}
+
+    private static Page<Project> projectPage(NeonJson.ProjectList body) {
+        NeonMapper.require(body, "body");
+        if (body.unavailableProjectIds != null && !body.unavailableProjectIds.isEmpty()) {
+            LOG.warn("Neon could not fetch the details of {} project(s) in time; they are missing from the list: {}",
+                    body.unavailableProjectIds.size(), body.unavailableProjectIds);
+        }
+        return new Page<>(NeonMapper.list(body.projects, NeonMapper::project),
+                body.pagination == null ? null : body.pagination.cursor);
+    }
+
+    private static Page<Branch> branchPage(NeonJson.BranchList body) {
+        NeonMapper.require(body, "body");
+        return new Page<>(NeonMapper.list(body.branches, NeonMapper::branch),
+                body.pagination == null ? null : body.pagination.next);
+    }
+
+    private static void requireId(String id, String what) {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("a Neon " + what + " is 1 to 60 of [a-z0-9-]");
+        }
+    }
+}

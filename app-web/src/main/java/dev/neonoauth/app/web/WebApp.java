@@ -1,0 +1,180 @@
+package dev.neonoauth.app.web;
+
+import dev.neonoauth.app.web.session.RequestScheme;
+import dev.neonoauth.app.web.session.SessionManager;
+import dev.neonoauth.core.domain.AuthorizationServer;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Javalin server: routes, security headers on every response, CSRF on every POST, an access log without
+ * secrets, a health endpoint, and a graceful stop that lets in-flight requests finish.
+ */
+@Singleton
+public final class WebApp {
+    private static final Logger ACCESS = LoggerFactory.getLogger("dev.neonoauth.app.web.access");
+    private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
+
+    private final WebConfig config;
+    private final SessionManager sessions;
+    private final Guard guard;
+    private final Pages pages;
+    private final ErrorPages errors;
+    private final OAuthRoutes oauth;
+    private final ProjectRoutes projects;
+    private final AccountRoutes account;
+    private final SecurityHeaders headers;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "neon-oauth-web-housekeeping");
+        t.setDaemon(true);
+        return t;
+    });
+    private Javalin javalin;
+
+    @Inject
+    WebApp(WebConfig config, SessionManager sessions, Guard guard, Pages pages, ErrorPages errors, OAuthRoutes oauth,
+            ProjectRoutes projects, AccountRoutes account, AuthorizationServer server) {
+        this.config = config;
+        this.sessions = sessions;
+        this.guard = guard;
+        this.pages = pages;
+        this.errors = errors;
+        this.oauth = oauth;
+        this.projects = projects;
+        this.account = account;
+        this.headers = new SecurityHeaders(server);
+    }
+
+    /** Starts serving; returns the bound port. */
+    public synchronized int start() {
+        javalin = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.jetty.host = config.host();
+            c.jetty.port = config.port();
+            c.staticFiles.add(s -> {
+                s.hostedPath = "/static";
+                s.directory = "/static";
+                s.location = Location.CLASSPATH;
+            });
+            c.requestLogger.http((ctx, ms) -> ACCESS.info("{} {} {} {}ms rid={}", ctx.method(), ctx.path(),
+                    ctx.statusCode(), Math.round(ms), RequestIds.of(ctx)));
+            var r = c.routes;
+            r.before(this::beforeEach);
+            r.after(ctx -> inFlight.decrementAndGet());
+            r.get("/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"UP\"}"));
+            r.get("/", this::landing);
+            r.get("/api/oauth/start", ctx -> ctx.redirect("/", HttpStatus.SEE_OTHER));
+            r.post("/api/oauth/start", oauth::start);
+            r.get(WebConfig.CALLBACK_PATH, oauth::callback);
+            r.get("/projects", projects::list);
+            r.post("/projects", projects::create);
+            r.post("/projects/recover", projects::recover);
+            r.get("/projects/{id}", projects::show);
+            r.get("/projects/{id}/progress", projects::progress);
+            r.post("/projects/{id}/rename", projects::rename);
+            r.get("/projects/{id}/delete", projects::confirmDelete);
+            r.post("/projects/{id}/delete", projects::delete);
+            r.post("/projects/{id}/recover", projects::recover);
+            r.post("/projects/{id}/branches", projects::createBranch);
+            r.get("/projects/{id}/branches/{branch}/delete", projects::confirmDeleteBranch);
+            r.post("/projects/{id}/branches/{branch}/delete", projects::deleteBranch);
+            r.get("/account", account::show);
+            r.post("/account/disconnect", account::disconnect);
+            errors.register(r);
+            r.error(404, ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                    errors.notFound(ctx);
+                }
+            });
+        });
+        javalin.start();
+        housekeeping.scheduleWithFixedDelay(this::purge, 1, 5, TimeUnit.MINUTES);
+        LOG.info("app-web listening on {}:{} ({})", config.host(), javalin.port(), config);
+        return javalin.port();
+    }
+
+    private void beforeEach(Context ctx) {
+        inFlight.incrementAndGet();
+        RequestIds.assign(ctx);
+        headers.apply(ctx, RequestScheme.isHttps(ctx, config.trustProxy()));
+        if (draining.get()) {
+            ctx.header("Connection", "close");
+            ctx.status(503).result("shutting down");
+            ctx.skipRemainingHandlers();
+            return;
+        }
+        if (ctx.method() == HandlerType.POST) {
+            guard.checkCsrf(ctx);
+        }
+    }
+
+    private void landing(Context ctx) {
+        boolean expired = sessions.presentedExpiredSession(ctx);
+        pages.render(ctx, 200, "landing.jte", "Welcome", expired);
+    }
+
+    private void purge() {
+        try {
+            int purged = sessions.purgeExpired();
+            if (purged > 0) {
+                LOG.debug("purged {} expired sessions", purged);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("session purge failed: {}", e.getMessage());
+        }
+    }
+
+    public synchronized int port() {
+        if (javalin == null) {
+            throw new IllegalStateException("not started");
+        }
+        return javalin.port();
+    }
+
+    /** Requests currently being handled. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    /**
+     * Graceful stop: new requests get 503, requests in flight may finish within {@code grace}, then the server
+     * stops.
+     */
+    public synchronized void stop(Duration grace) {
+        if (javalin == null) {
+            return;
+        }
+        draining.set(true);
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (inFlight.get() > 0) {
+            LOG.warn("stopping with {} requests still in flight after {}", inFlight.get(), grace);
+        }
+        housekeeping.shutdownNow();
+        javalin.stop();
+        javalin = null;
+        LOG.info("app-web stopped");
+    }
+}

@@ -1,0 +1,208 @@
+package dev.neonoauth.app.web.session;
+
+import dev.neonoauth.app.web.WebConfig;
+import dev.neonoauth.core.port.out.SecureRandomSource;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Browser sessions: an opaque random id in an HttpOnly, SameSite=Lax cookie (Secure over https), state on the
+ * server in a {@link SessionStore}, idle and absolute timeouts, and a new id at login.
+ *
+ * <p>SameSite=Lax, not Strict: the return from Neon's consent screen is a cross-site top-level navigation, and a
+ * Strict cookie would not be sent with it, so the callback could not be bound to the session.
+ */
+public final class SessionManager {
+    /** The cookie name over https: the {@code __Host-} prefix pins it to this host, path / and Secure. */
+    public static final String SECURE_COOKIE = "__Host-neon_session";
+    /** The cookie name over plain http (local development, the embedded sandbox). */
+    public static final String PLAIN_COOKIE = "neon_session";
+
+    private static final String CURRENT = SessionManager.class.getName() + ".current";
+    private static final String EXPIRED = SessionManager.class.getName() + ".expired";
+    /** lastSeenAt is written at most this often, so that reading pages does not write on every request. */
+    private static final Duration TOUCH_INTERVAL = Duration.ofSeconds(30);
+
+    private final SessionStore store;
+    private final Clock clock;
+    private final SecureRandomSource random;
+    private final WebConfig config;
+
+    public SessionManager(SessionStore store, Clock clock, SecureRandomSource random, WebConfig config) {
+        this.store = Objects.requireNonNull(store, "store == null");
+        this.clock = Objects.requireNonNull(clock, "clock == null");
+        this.random = Objects.requireNonNull(random, "random == null");
+        this.config = Objects.requireNonNull(config, "config == null");
+    }
+
+    /** A live session and the raw id the browser holds (kept in memory for the request only). */
+    public record Current(String id, WebSession session) {
+        public Current {
+            Objects.requireNonNull(id, "id == null");
+            Objects.requireNonNull(session, "session == null");
+        }
+
+        /** The value that binds an authorization flow to this session: a hash of the id, never the id. */
+        public String flowBinding() {
+            return Hashes.sha256("neon-oauth-flow-binding:" + id);
+        }
+
+        public Optional<String> account() {
+            return session.account();
+        }
+
+        public String csrfToken() {
+            return session.csrfToken();
+        }
+
+        @Override
+        public String toString() {
+            return "Current{" + session + "}";
+        }
+    }
+
+    /** The request's live session, if its cookie names one that has not timed out. */
+    public Optional<Current> current(Context ctx) {
+        Object cached = ctx.attribute(CURRENT);
+        if (cached instanceof Current c) {
+            return Optional.of(c);
+        }
+        if (Boolean.TRUE.equals(ctx.attribute(EXPIRED)) || ctx.attribute(CURRENT + ".none") != null) {
+            return Optional.empty();
+        }
+        Optional<String> id = cookieValue(ctx);
+        if (id.isEmpty()) {
+            ctx.attribute(CURRENT + ".none", Boolean.TRUE);
+            return Optional.empty();
+        }
+        String key = Hashes.sha256(id.get());
+        Optional<WebSession> stored = store.find(key);
+        Instant now = clock.instant();
+        if (stored.isEmpty() || isExpired(stored.get(), now)) {
+            stored.ifPresent(s -> store.delete(s.key()));
+            ctx.attribute(EXPIRED, Boolean.TRUE);
+            return Optional.empty();
+        }
+        WebSession session = stored.get();
+        if (Duration.between(session.lastSeenAt(), now).compareTo(TOUCH_INTERVAL) >= 0) {
+            session = session.seenAt(now);
+            store.save(session);
+        }
+        Current current = new Current(id.get(), session);
+        ctx.attribute(CURRENT, current);
+        return Optional.of(current);
+    }
+
+    /**
+     * True when the browser presented a session cookie that names no live session: it timed out, was ended, or was
+     * never valid. Pages then say "your session expired" instead of silently starting over.
+     */
+    public boolean presentedExpiredSession(Context ctx) {
+        current(ctx);
+        return Boolean.TRUE.equals(ctx.attribute(EXPIRED));
+    }
+
+    /** The live session, or a new anonymous one (with its cookie set on the response). */
+    public Current getOrCreate(Context ctx) {
+        return current(ctx).orElseGet(() -> create(ctx, Optional.empty()));
+    }
+
+    /**
+     * Login: replaces the session with a new one under a new id and a new CSRF token (no session fixation), now
+     * holding {@code account}.
+     */
+    public Current rotate(Context ctx, Optional<Current> old, String account) {
+        old.ifPresent(c -> store.delete(c.session().key()));
+        return create(ctx, Optional.of(account));
+    }
+
+    /** Logout: deletes the session and clears the cookie. */
+    public void invalidate(Context ctx, Current current) {
+        store.delete(current.session().key());
+        ctx.attribute(CURRENT, null);
+        ctx.attribute(CURRENT + ".none", Boolean.TRUE);
+        boolean secure = secure(ctx);
+        ctx.res().addHeader("Set-Cookie", cookieHeader(secure ? SECURE_COOKIE : PLAIN_COOKIE, "", secure, 0));
+    }
+
+    /** Deletes timed-out sessions; returns how many. */
+    public int purgeExpired() {
+        Instant now = clock.instant();
+        return store.purgeExpired(now.minus(config.sessionIdle()), now.minus(config.sessionAbsolute()));
+    }
+
+    private Current create(Context ctx, Optional<String> account) {
+        String id = randomToken();
+        Instant now = clock.instant();
+        WebSession session = new WebSession(Hashes.sha256(id), randomToken(), account, now, now);
+        store.save(session);
+        boolean secure = secure(ctx);
+        ctx.res().addHeader("Set-Cookie", cookieHeader(secure ? SECURE_COOKIE : PLAIN_COOKIE, id, secure, -1));
+        Current current = new Current(id, session);
+        ctx.attribute(CURRENT, current);
+        ctx.attribute(EXPIRED, null);
+        return current;
+    }
+
+    private boolean isExpired(WebSession session, Instant now) {
+        return !now.isBefore(session.lastSeenAt().plus(config.sessionIdle()))
+                || !now.isBefore(session.createdAt().plus(config.sessionAbsolute()));
+    }
+
+    /** Secure when configured, else when the redirect URI is https, else when this request arrived over https. */
+    public boolean secure(Context ctx) {
+        if (config.cookieSecure().isPresent()) {
+            return config.cookieSecure().get();
+        }
+        if (config.redirectUri().map(u -> "https".equalsIgnoreCase(u.getScheme())).orElse(false)) {
+            return true;
+        }
+        return RequestScheme.isHttps(ctx, config.trustProxy());
+    }
+
+    private static Optional<String> cookieValue(Context ctx) {
+        for (String name : new String[] {SECURE_COOKIE, PLAIN_COOKIE}) {
+            String value = ctx.cookie(name);
+            if (value != null && isWellFormedId(value)) {
+                return Optional.of(value);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isWellFormedId(String value) {
+        if (value.length() != 43) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String randomToken() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String cookieHeader(String name, String value, boolean secure, int maxAgeSeconds) {
+        StringBuilder header = new StringBuilder(name).append('=').append(value).append("; Path=/; HttpOnly; SameSite=Lax");
+        if (secure) {
+            header.append("; Secure");
+        }
+        if (maxAgeSeconds >= 0) {
+            header.append("; Max-Age=").append(maxAgeSeconds);
+        }
+        return header.toString();
+    }
+}

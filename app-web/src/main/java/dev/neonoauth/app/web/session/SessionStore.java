@@ -1,0 +1,23 @@
+package dev.neonoauth.app.web.session;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Port: where browser sessions live. Every app-web instance that shares a store shares its sessions, so a store
+ * backed by the shared database lets a session work on any instance behind a load balancer.
+ */
+public interface SessionStore {
+
+    /** The session stored under {@code key} (the hash of the cookie's id), if any. */
+    Optional<WebSession> find(String key);
+
+    /** Inserts or replaces the session. */
+    void save(WebSession session);
+
+    /** Deletes the session; deleting an absent one is not an error. */
+    void delete(String key);
+
+    /** Deletes sessions last seen before {@code idleBefore} or created before {@code createdBefore}; returns how many. */
+    int purgeExpired(Instant idleBefore, Instant createdBefore);
+}

@@ -1,0 +1,216 @@
+package dev.neonoauth.app.web;
+
+import dev.neonoauth.core.domain.AccountKey;
+import dev.neonoauth.core.domain.Scope;
+import dev.neonoauth.core.domain.ScopeSet;
+import dev.neonoauth.core.domain.TokenSet;
+import dev.neonoauth.core.port.out.TokenStore;
+import dev.neonoauth.core.port.out.neon.Branch;
+import dev.neonoauth.core.port.out.neon.BranchChange;
+import dev.neonoauth.core.port.out.neon.BranchCreation;
+import dev.neonoauth.core.port.out.neon.MissingScopeException;
+import dev.neonoauth.core.port.out.neon.NeonApi;
+import dev.neonoauth.core.port.out.neon.NeonApiException;
+import dev.neonoauth.core.port.out.neon.NeonUser;
+import dev.neonoauth.core.port.out.neon.Operation;
+import dev.neonoauth.core.port.out.neon.OperationStatus;
+import dev.neonoauth.core.port.out.neon.Organization;
+import dev.neonoauth.core.port.out.neon.Project;
+import dev.neonoauth.core.port.out.neon.ProjectChange;
+import dev.neonoauth.core.port.out.neon.ProjectCreated;
+import dev.neonoauth.core.port.out.neon.ProjectCreation;
+import dev.neonoauth.core.port.out.neon.ProjectQuery;
+import dev.neonoauth.core.port.out.neon.ProjectUpdate;
+import dev.neonoauth.core.port.out.neon.ReauthorizationRequiredException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An in-memory Neon API for the fast tests: projects, branches and operations, with the adapter's contract on scopes
+ * (checked against the stored grant before anything happens) and on errors. A project whose id starts with
+ * {@code fail-} answers 500 with a request id; operations finish after {@link #pollsToFinish} reads.
+ */
+final class FakeNeonApi implements NeonApi {
+    static final String FAILING_REQUEST_ID = "neon-req-7f3a";
+    private final TokenStore tokens;
+    private final Map<String, Project> projects = new ConcurrentHashMap<>();
+    private final Map<String, Project> deleted = new ConcurrentHashMap<>();
+    private final Map<String, Branch> branches = new ConcurrentHashMap<>();
+    private final Map<String, Operation> operations = new ConcurrentHashMap<>();
+    private final Map<String, Integer> polls = new ConcurrentHashMap<>();
+    private final AtomicInteger ids = new AtomicInteger(1000);
+    volatile int pollsToFinish = 1;
+    volatile Duration listLatency = Duration.ZERO;
+
+    FakeNeonApi(TokenStore tokens) {
+        this.tokens = tokens;
+    }
+
+    private void require(AccountKey account, Scope scope) {
+        TokenSet set = tokens.load(account).orElseThrow(() -> new ReauthorizationRequiredException("not connected"));
+        if (scope != null && !set.grantedScopes().contains(scope)) {
+            throw new MissingScopeException(scope);
+        }
+    }
+
+    private String id(String prefix) {
+        return prefix + "-" + ids.incrementAndGet();
+    }
+
+    @Override
+    public NeonUser currentUser(AccountKey account) {
+        require(account, null);
+        return new NeonUser("user-1", "sandbox@example.com", Optional.of("Sandbox User"), Optional.empty());
+    }
+
+    @Override
+    public List<Organization> organizations(AccountKey account) {
+        require(account, null);
+        return List.of();
+    }
+
+    @Override
+    public List<Project> listProjects(AccountKey account, ProjectQuery query) {
+        require(account, Scope.PROJECTS_READ);
+        if (!listLatency.isZero()) {
+            try {
+                Thread.sleep(listLatency.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return projects.values().stream().sorted((a, b) -> a.createdAt().compareTo(b.createdAt())).toList();
+    }
+
+    @Override
+    public Project getProject(AccountKey account, String projectId) {
+        require(account, Scope.PROJECTS_READ);
+        if (projectId.startsWith("fail-")) {
+            throw new NeonApiException(500, "INTERNAL_ERROR", "internal error", FAILING_REQUEST_ID, true, null);
+        }
+        Project p = projects.get(projectId);
+        if (p == null) {
+            throw new NeonApiException(404, "PROJECT_NOT_FOUND", "project not found", "neon-req-404", false, null);
+        }
+        return p;
+    }
+
+    @Override
+    public ProjectCreated createProject(AccountKey account, ProjectCreation creation) {
+        require(account, Scope.PROJECTS_CREATE);
+        Instant now = Instant.now();
+        Project p = new Project(id("proj"), creation.name().orElse("project"), creation.regionId().orElse("aws-us-east-2"),
+                creation.pgVersion().orElse(17), now, now, creation.orgId(), Optional.empty());
+        projects.put(p.id(), p);
+        Branch main = new Branch(id("br"), p.id(), Optional.empty(), "main", true, false, "ready", now, Optional.of(30_000_000L));
+        branches.put(main.id(), main);
+        Operation op = new Operation(id("op"), p.id(), Optional.of(main.id()), "start_compute", OperationStatus.RUNNING,
+                Optional.empty(), now, now);
+        operations.put(op.id(), op);
+        return new ProjectCreated(p, List.of(), List.of(), List.of(), main, List.of(), List.of(op));
+    }
+
+    @Override
+    public ProjectChange updateProject(AccountKey account, String projectId, ProjectUpdate update) {
+        require(account, Scope.PROJECTS_UPDATE);
+        Project p = getProject(account, projectId);
+        Project renamed = new Project(p.id(), update.name().orElse(p.name()), p.regionId(), p.pgVersion(), p.createdAt(),
+                Instant.now(), p.orgId(), p.historyRetentionSeconds());
+        projects.put(p.id(), renamed);
+        return new ProjectChange(renamed, List.of());
+    }
+
+    @Override
+    public ProjectChange deleteProject(AccountKey account, String projectId) {
+        require(account, Scope.PROJECTS_DELETE);
+        Project p = getProject(account, projectId);
+        projects.remove(projectId);
+        deleted.put(projectId, p);
+        return new ProjectChange(p, List.of());
+    }
+
+    @Override
+    public ProjectChange recoverProject(AccountKey account, String projectId) {
+        require(account, Scope.PROJECTS_UPDATE);
+        Project p = deleted.remove(projectId);
+        if (p == null) {
+            throw new NeonApiException(404, "PROJECT_NOT_FOUND", "project not found", "neon-req-404", false, null);
+        }
+        projects.put(p.id(), p);
+        return new ProjectChange(p, List.of());
+    }
+
+    @Override
+    public List<Branch> listBranches(AccountKey account, String projectId) {
+        getProject(account, projectId);
+        return branches.values().stream().filter(b -> b.projectId().equals(projectId)).toList();
+    }
+
+    @Override
+    public BranchChange createBranch(AccountKey account, String projectId, BranchCreation creation) {
+        require(account, Scope.PROJECTS_UPDATE);
+        getProject(account, projectId);
+        String parent = creation.parentId().orElseGet(() -> branches.values().stream()
+                .filter(b -> b.projectId().equals(projectId) && b.isDefault()).findFirst().orElseThrow().id());
+        String id = id("br");
+        Branch b = new Branch(id, projectId, Optional.of(parent), creation.name().orElse(id), false, false, "init",
+                Instant.now(), Optional.empty());
+        branches.put(id, b);
+        return new BranchChange(b, List.of(), List.of());
+    }
+
+    @Override
+    public BranchChange deleteBranch(AccountKey account, String projectId, String branchId) {
+        require(account, Scope.PROJECTS_DELETE);
+        Branch b = branches.remove(branchId);
+        if (b == null) {
+            throw new NeonApiException(404, "BRANCH_NOT_FOUND", "branch not found", "neon-req-404", false, null);
+        }
+        return new BranchChange(b, List.of(), List.of());
+    }
+
+    @Override
+    public Operation getOperation(AccountKey account, String projectId, String operationId) {
+        require(account, Scope.PROJECTS_READ);
+        Operation op = operations.get(operationId);
+        if (op == null) {
+            throw new NeonApiException(404, "NOT_FOUND", "operation not found", "neon-req-404", false, null);
+        }
+        int seen = polls.merge(operationId, 1, Integer::sum);
+        if (seen > pollsToFinish && !op.status().isTerminal()) {
+            op = new Operation(op.id(), op.projectId(), op.branchId(), op.action(), OperationStatus.FINISHED,
+                    Optional.empty(), op.createdAt(), Instant.now());
+            operations.put(op.id(), op);
+        }
+        return op;
+    }
+
+    @Override
+    public List<Operation> awaitOperations(AccountKey account, String projectId, List<Operation> ops, Duration timeout) {
+        List<Operation> done = new ArrayList<>();
+        for (Operation op : ops) {
+            done.add(getOperation(account, projectId, op.id()));
+        }
+        return done;
+    }
+
+    /** Adds a project directly, as if created elsewhere (e.g. in the Neon console). */
+    Project addProject(String name) {
+        Instant now = Instant.now();
+        Project p = new Project(id("proj"), name, "aws-eu-central-1", 16, now, now, Optional.empty(), Optional.empty());
+        projects.put(p.id(), p);
+        Branch main = new Branch(id("br"), p.id(), Optional.empty(), "main", true, false, "ready", now, Optional.empty());
+        branches.put(main.id(), main);
+        return p;
+    }
+
+    static ScopeSet readOnly() {
+        return ScopeSet.of(Scope.OPENID, Scope.OFFLINE, Scope.OFFLINE_ACCESS, Scope.PROJECTS_READ);
+    }
+}

@@ -1,0 +1,146 @@
+package dev.neonoauth.app.cli;
+
+import dev.neonoauth.core.port.in.AccessTokenResult;
+import dev.neonoauth.core.port.in.DisconnectResult;
+import dev.neonoauth.core.port.out.neon.NeonApiException;
+import dev.neonoauth.core.port.out.neon.NeonUser;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/** {@code logout}, {@code status} and {@code token}: the profile's grant. */
+final class AccountCommands {
+    private AccountCommands() {}
+
+    /** A usable access token for the profile, refreshed if needed; exit code 3 when there is none. */
+    static AccessTokenResult.Available requireToken(CliContext ctx) {
+        CliSettings settings = ctx.settings();
+        AccessTokenResult result = ctx.services().accessTokens().currentToken(settings.account());
+        if (result instanceof AccessTokenResult.ReauthorizationRequired required) {
+            throw new CliException(ExitCode.LOGIN_REQUIRED, notLoggedIn(settings, required));
+        }
+        return (AccessTokenResult.Available) result;
+    }
+
+    static String notLoggedIn(CliSettings settings, AccessTokenResult.ReauthorizationRequired required) {
+        String why = required.reason() == AccessTokenResult.Reason.NOT_CONNECTED
+                ? "not logged in (profile " + settings.profile() + ")"
+                : "the login of profile " + settings.profile() + " is no longer valid: " + required.message();
+        return why + ". Run: " + settings.loginCommand();
+    }
+
+    @Command(name = "logout", description = {
+            "Revoke the profile's grant at Neon, then delete the stored tokens.",
+            "Reports what happened at each step; exits 1 when Neon did not confirm the revocation."})
+    static final class Logout implements Callable<Integer> {
+        private final CliContext ctx;
+
+        Logout(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            CliSettings settings = ctx.settings();
+            DisconnectResult result = ctx.services().disconnect().disconnect(settings.account());
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("profile", settings.profile());
+            report.put("revocation", result.revocation().name().toLowerCase(java.util.Locale.ROOT));
+            report.put("deleted_locally", result.deletedLocally());
+            report.put("detail", result.detail());
+            String text = switch (result.revocation()) {
+                case NOT_CONNECTED -> "Not logged in (profile " + settings.profile() + "): nothing to revoke or delete.";
+                case REVOKED -> "Logged out (profile " + settings.profile() + "): Neon revoked the grant and the stored "
+                        + "tokens were deleted.";
+                case NOT_SUPPORTED -> "Stored tokens deleted (profile " + settings.profile() + "), but the server has no "
+                        + "revocation endpoint: the tokens stay valid at Neon until they expire.";
+                case FAILED -> "Stored tokens deleted (profile " + settings.profile() + "), but Neon did not confirm "
+                        + "the revocation (" + result.detail().orElse("no detail") + "): the grant may stay valid "
+                        + "until it expires; revoke it in the Neon console." + sandboxHint(settings);
+            };
+            ctx.output().either(text + "\n", report);
+            return result.revocation() == DisconnectResult.Revocation.FAILED ? ExitCode.ERROR : ExitCode.SUCCESS;
+        }
+
+        private static String sandboxHint(CliSettings settings) {
+            return settings.sandboxProfile() ? " (Is the sandbox running? Start it with: neon-oauth sandbox)" : "";
+        }
+    }
+
+    @Command(name = "status", description = "Show the profile's login: user, granted scopes, token expiry, servers.")
+    static final class Status implements Callable<Integer> {
+        private final CliContext ctx;
+
+        Status(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            CliSettings settings = ctx.settings();
+            AccessTokenResult.Available token = requireToken(ctx);
+            Optional<NeonUser> user = Optional.empty();
+            String userError = null;
+            try {
+                user = Optional.of(ctx.services().neonApi().currentUser(settings.account()));
+            } catch (NeonApiException e) {
+                userError = e.getMessage();
+            }
+            Instant now = ctx.env().clock().instant();
+            Map<String, Object> status = new LinkedHashMap<>();
+            status.put("profile", settings.profile());
+            status.put("logged_in", true);
+            status.put("user", user.map(NeonUser::email).orElse(userError == null ? null : "unknown: " + userError));
+            status.put("user_id", user.map(NeonUser::id));
+            status.put("name", user.flatMap(NeonUser::name));
+            status.put("scopes", token.grantedScopes().asSet().stream().map(Object::toString).toList());
+            status.put("token_expires_at", token.expiresAt());
+            status.put("token_expires_in", token.expiresAt().map(at -> human(Duration.between(now, at))));
+            status.put("client_id", settings.clientId());
+            status.put("oauth_host", settings.oauthHost().toString());
+            status.put("api_host", settings.apiHost().toString());
+            status.put("sandbox", settings.sandboxProfile());
+            ctx.output().object(status);
+            return ExitCode.SUCCESS;
+        }
+
+        static String human(Duration d) {
+            if (d.isNegative()) {
+                return "expired";
+            }
+            long s = d.toSeconds();
+            return s >= 3600 ? s / 3600 + "h" + (s % 3600) / 60 + "m" : s >= 60 ? s / 60 + "m" + s % 60 + "s" : s + "s";
+        }
+    }
+
+    @Command(name = "token", description = {
+            "Print a valid access token for scripts (refreshed when needed).",
+            "The only command that prints a secret, and only on standard output: "
+                    + "curl -H \"Authorization: Bearer $(neon-oauth token)\" ..."})
+    static final class Token implements Callable<Integer> {
+        private final CliContext ctx;
+
+        Token(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            AccessTokenResult.Available token = requireToken(ctx);
+            if (ctx.options().output == OutputFormat.table) {
+                ctx.env().out().println(token.token().value());
+            } else {
+                Map<String, Object> value = new LinkedHashMap<>();
+                value.put("access_token", token.token().value());
+                value.put("expires_at", token.expiresAt());
+                ctx.output().object(value);
+            }
+            ctx.env().out().flush();
+            return ExitCode.SUCCESS;
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package dev.neonoauth.app.cli;
+
+import dev.neonoauth.core.domain.AccountKey;
+import dev.neonoauth.core.port.out.neon.Database;
+import dev.neonoauth.core.port.out.neon.NeonApi;
+import dev.neonoauth.core.port.out.neon.Operation;
+import dev.neonoauth.core.port.out.neon.Project;
+import dev.neonoauth.core.port.out.neon.ProjectChange;
+import dev.neonoauth.core.port.out.neon.ProjectCreated;
+import dev.neonoauth.core.port.out.neon.ProjectCreation;
+import dev.neonoauth.core.port.out.neon.ProjectQuery;
+import dev.neonoauth.core.port.out.neon.ProjectUpdate;
+import dev.neonoauth.core.port.out.neon.Role;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code projects list|get|create|update|delete|recover}. */
+@Command(name = "projects", description = "Manage Neon projects.", subcommands = {
+        ProjectsCommand.ListProjects.class, ProjectsCommand.Get.class, ProjectsCommand.Create.class,
+        ProjectsCommand.Update.class, ProjectsCommand.Delete.class, ProjectsCommand.Recover.class})
+final class ProjectsCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    ProjectsCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        throw CliException.usage("missing subcommand: list, get, create, update, delete or recover "
+                + "(neon-oauth projects --help)");
+    }
+
+    /** Options of the commands that start Neon operations. */
+    static final class WaitOptions {
+        @Option(names = "--no-wait", description = "Return at once instead of waiting for the operations to finish.")
+        boolean noWait;
+
+        @Option(names = "--wait-timeout", paramLabel = "DURATION",
+                description = "How long to wait for the operations (default 5m).")
+        String waitTimeout;
+
+        List<Operation> await(CliContext ctx, AccountKey account, String projectId, List<Operation> operations) {
+            if (noWait) {
+                return operations;
+            }
+            Duration timeout = waitTimeout == null ? Duration.ofMinutes(5)
+                    : CliSettings.duration(waitTimeout, "--wait-timeout");
+            return OperationWaiter.await(ctx, account, projectId, operations, timeout);
+        }
+    }
+
+    static Map<String, Object> changed(Project project, List<Operation> operations) {
+        Map<String, Object> m = Views.project(project);
+        m.put("operations", Views.operations(operations));
+        return m;
+    }
+
+    static Map<String, Object> tableView(Project project, List<Operation> operations) {
+        Map<String, Object> m = Views.project(project);
+        m.put("operations", operations.stream().map(o -> o.action() + "=" + o.status().wireValue()).toList());
+        return m;
+    }
+
+    @Command(name = "list", description = "List the projects the login can see.")
+    static final class ListProjects implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Option(names = "--org-id", paramLabel = "ORG", description = "Only projects of this organization.")
+        String orgId;
+
+        @Option(names = "--search", paramLabel = "TEXT", description = "Only projects whose name or id matches.")
+        String search;
+
+        ListProjects(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            CliSettings s = ctx.settings();
+            List<Project> projects = ctx.services().neonApi()
+                    .listProjects(s.account(), new ProjectQuery(Optional.ofNullable(orgId), Optional.ofNullable(search)));
+            ctx.output().list(projects, Views.PROJECT_HEADERS, Views::projectRow, Views::project);
+            return ExitCode.SUCCESS;
+        }
+    }
+
+    @Command(name = "get", description = "Show one project.")
+    static final class Get implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(paramLabel = "PROJECT_ID", description = "The project's id.")
+        String projectId;
+
+        Get(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            ctx.output().object(Views.project(ctx.services().neonApi().getProject(ctx.settings().account(), projectId)));
+            return ExitCode.SUCCESS;
+        }
+    }
+
+    @Command(name = "create", description = {"Create a project and wait until it is ready.",
+            "Connection URIs are not printed: they carry the database password."})
+    static final class Create implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Option(names = "--name", paramLabel = "NAME", description = "Project name (default: chosen by Neon).")
+        String name;
+
+        @Option(names = "--region", paramLabel = "REGION", description = "Region id, e.g. aws-us-east-2.")
+        String region;
+
+        @Option(names = "--pg-version", paramLabel = "N", description = "Postgres major version (14 to 18).")
+        Integer pgVersion;
+
+        @Option(names = "--org-id", paramLabel = "ORG", description = "Organization to create the project in.")
+        String orgId;
+
+        @picocli.CommandLine.Mixin
+        WaitOptions wait = new WaitOptions();
+
+        Create(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            ProjectCreation creation;
+            try {
+                creation = new ProjectCreation(Optional.ofNullable(name), Optional.ofNullable(region),
+                        Optional.ofNullable(pgVersion), Optional.ofNullable(orgId));
+            } catch (IllegalArgumentException e) {
+                throw CliException.usage(e.getMessage());
+            }
+            AccountKey account = ctx.settings().account();
+            NeonApi api = ctx.services().neonApi();
+            ProjectCreated created = api.createProject(account, creation);
+            ctx.say("Created project " + created.project().id() + " (" + Tables.clean(created.project().name()) + ").");
+            List<Operation> operations = wait.await(ctx, account, created.project().id(), created.operations());
+            Map<String, Object> m = changed(created.project(), operations);
+            m.put("default_branch", created.branch().name() + " (" + created.branch().id() + ")");
+            m.put("roles", created.roles().stream().map(Role::name).toList());
+            m.put("databases", created.databases().stream().map(Database::name).toList());
+            if (ctx.options().output == OutputFormat.table) {
+                m.put("operations", operations.stream().map(o -> o.action() + "=" + o.status().wireValue()).toList());
+            }
+            ctx.output().object(m);
+            if (!created.connectionUris().isEmpty()) {
+                ctx.say("Connection URIs are not printed because they carry the password; find them in the Neon "
+                        + "console.");
+            }
+            return ExitCode.SUCCESS;
+        }
+    }
+
+    @Command(name = "update", description = "Change a project's name, history retention or logical replication.")
+    static final class Update implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(paramLabel = "PROJECT_ID", description = "The project's id.")
+        String projectId;
+
+        @Option(names = "--name", paramLabel = "NAME", description = "New name.")
+        String name;
+
+        @Option(names = "--history-retention-seconds", paramLabel = "N", description = "History retention in seconds.")
+        Integer historyRetentionSeconds;
+
+        @Option(names = "--logical-replication", paramLabel = "true|false", arity = "1",
+                description = "Enable logical replication (it cannot be turned off again).")
+        Boolean logicalReplication;
+
+        @picocli.CommandLine.Mixin
+        WaitOptions wait = new WaitOptions();
+
+        Update(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            ProjectUpdate update;
+            try {
+                update = new ProjectUpdate(Optional.ofNullable(name), Optional.ofNullable(historyRetentionSeconds),
+                        Optional.ofNullable(logicalReplication));
+            } catch (IllegalArgumentException e) {
+                throw CliException.usage("nothing to update: give --name, --history-retention-seconds or "
+                        + "--logical-replication");
+            }
+            AccountKey account = ctx.settings().account();
+            ProjectChange change = ctx.services().neonApi().updateProject(account, projectId, update);
+            return print(ctx, change, wait.await(ctx, account, projectId, change.operations()));
+        }
+    }
+
+    @Command(name = "delete", description = "Delete a project (Neon keeps it recoverable for 7 days).")
+    static final class Delete implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(paramLabel = "PROJECT_ID", description = "The project's id.")
+        String projectId;
+
+        @picocli.CommandLine.Mixin
+        WaitOptions wait = new WaitOptions();
+
+        Delete(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            AccountKey account = ctx.settings().account();
+            ProjectChange change = ctx.services().neonApi().deleteProject(account, projectId);
+            ctx.say("Deleted project " + projectId + "; recover it within 7 days with: neon-oauth projects recover "
+                    + projectId);
+            return print(ctx, change, wait.await(ctx, account, projectId, change.operations()));
+        }
+    }
+
+    @Command(name = "recover", description = "Recover a project deleted in the last 7 days.")
+    static final class Recover implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(paramLabel = "PROJECT_ID", description = "The project's id.")
+        String projectId;
+
+        @picocli.CommandLine.Mixin
+        WaitOptions wait = new WaitOptions();
+
+        Recover(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            AccountKey account = ctx.settings().account();
+            ProjectChange change = ctx.services().neonApi().recoverProject(account, projectId);
+            return print(ctx, change, wait.await(ctx, account, projectId, change.operations()));
+        }
+    }
+
+    private static int print(CliContext ctx, ProjectChange change, List<Operation> operations) {
+        ctx.output().object(ctx.options().output == OutputFormat.table
+                ? tableView(change.project(), operations)
+                : changed(change.project(), operations));
+        return ExitCode.SUCCESS;
+    }
+
+}

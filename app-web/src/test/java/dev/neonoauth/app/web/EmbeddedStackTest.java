@@ -1,0 +1,99 @@
+package dev.neonoauth.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded default end to end, with the real adapters: app-web, the in-process Neon sandbox (headless approval
+ * of the sandbox user), the Retrofit Neon adapter and the JDBC storage on embedded H2 in a temporary directory.
+ */
+class EmbeddedStackTest {
+    @TempDir
+    Path dataDir;
+    private RunningApp app;
+
+    @BeforeEach
+    void start() {
+        app = Main.start(WebConfig.fromEnvironment(Map.of(
+                "PORT", "0",
+                "NEON_OAUTH_DATA_DIR", dataDir.toString(),
+                "NEON_SANDBOX_HEADLESS_APPROVAL", "sandbox@example.com")));
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    /** Follows redirects until one points back at app-web, as a browser would through the consent screen. */
+    private static HttpResponse<String> throughTheSandbox(Browser browser, URI authorize, int appPort) {
+        URI next = authorize;
+        for (int hop = 0; hop < 10; hop++) {
+            if (next.getPort() == appPort) {
+                return browser.get(next.getRawPath() + "?" + next.getRawQuery());
+            }
+            HttpResponse<String> r = browser.send(HttpRequest.newBuilder(next).GET());
+            assertThat(r.statusCode()).as("sandbox hop %s: %s", hop, r.body()).isBetween(300, 399);
+            next = next.resolve(Browser.location(r));
+        }
+        throw new AssertionError("too many redirects");
+    }
+
+    @Test
+    void connectCreateAProjectSeeItsTreeAndDisconnect() throws Exception {
+        Browser browser = new Browser(URI.create("http://127.0.0.1:" + app.port()));
+        HttpResponse<String> start = browser.postFrom("/", "/api/oauth/start", Map.of());
+        assertThat(start.statusCode()).isEqualTo(303);
+        URI authorize = Browser.location(start);
+        assertThat(authorize.getPort()).isNotEqualTo(app.port());
+        assertThat(Browser.query(authorize)).containsEntry("client_id", "neon-oauth-web");
+
+        HttpResponse<String> callback = throughTheSandbox(browser, authorize, app.port());
+        assertThat(callback.statusCode()).as(callback.body()).isEqualTo(303);
+        assertThat(Browser.location(callback).toString()).isEqualTo("/projects");
+        assertThat(Files.list(dataDir).count()).isPositive();
+
+        assertThat(browser.get("/projects").statusCode()).isEqualTo(200);
+        HttpResponse<String> created = browser.postFrom("/projects", "/projects",
+                Map.of("name", "<script>alert(1)</script>", "region", "aws-us-east-2", "pg_version", "17"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
+        String next = Browser.location(created).toString();
+        HttpResponse<String> page = browser.get(next);
+        for (int i = 0; i < 30 && page.statusCode() != 303 && next.contains("/progress"); i++) {
+            sleep(200);
+            page = browser.get(next);
+        }
+        String projectPath = page.statusCode() == 303 ? Browser.location(page).toString() : next;
+        HttpResponse<String> project = browser.get(projectPath);
+        assertThat(project.statusCode()).as(project.body()).isEqualTo(200);
+        assertThat(project.body()).contains("<svg").contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                .doesNotContain("<script>alert(1)</script>").contains("branch default");
+        assertThat(browser.get("/projects").body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+
+        HttpResponse<String> account = browser.get("/account");
+        assertThat(account.statusCode()).as(account.body()).isEqualTo(200);
+        assertThat(account.body()).contains("sandbox@example.com").contains("urn:neoncloud:projects:create");
+
+        HttpResponse<String> bye = browser.postFrom("/account", "/account/disconnect", Map.of());
+        assertThat(bye.body()).contains("Neon revoked this app");
+        assertThat(browser.get("/projects").statusCode()).isEqualTo(302);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -50,7 +50,10 @@ final class OAuthHttp {
             try (ResponseBody b = body) {
                 text = b == null ? "" : b.string();
             }
-            String id = Optional.ofNullable(response.headers().get(StandardHeadersInterceptor.REQUEST_ID)).orElse(requestId);
+            // the id the interceptor put on the request as sent (the Retrofit request does not have it yet)
+            String sentId = response.raw().request().header(StandardHeadersInterceptor.REQUEST_ID);
+            String id = Optional.ofNullable(response.headers().get(StandardHeadersInterceptor.REQUEST_ID))
+                    .or(() -> Optional.ofNullable(sentId)).orElse(requestId);
             return new Answer(response.code(), text, response.headers().get("Location"), id);
         } catch (ResponseTooLargeException e) {
             throw new TokenEndpointUnavailableException(what + " answered with a body over the size limit", true, e);

@@ -535,10 +535,4 @@ public final class OAuthServer {
         json(ctx, e.status(), body);
     }
 
-    /** For the standalone banner. */
-    public static String describe(SandboxClient c) {
-        return c.clientId() + " (" + (c.isPublic() ? "public, auth method none" : "confidential") + ")"
-                + " redirect URIs " + c.redirectUris();
-    }
-
 }

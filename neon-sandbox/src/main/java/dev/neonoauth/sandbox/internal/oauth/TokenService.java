@@ -281,11 +281,6 @@ public final class TokenService {
         }
     }
 
-    public int activeAccessTokenCount() {
-        Instant now = clock.instant();
-        return (int) accessTokens.values().stream().filter(t -> now.isBefore(t.expiresAt())).count();
-    }
-
     private Issued issueTokens(Grant grant, Instant now, String nonce) {
         Duration accessTtl = faults.accessTokenLifetimeOverride().orElse(settings.accessTokenLifetime());
         Duration refreshTtl = faults.refreshTokenLifetimeOverride().orElse(settings.refreshTokenLifetime());

@@ -76,13 +76,18 @@ final class LoopbackReceiver implements AutoCloseable {
                 exchange.sendResponseHeaders(404, -1);
                 return;
             }
-            query.complete(Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse(""));
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            exchange.getResponseHeaders().set("Cache-Control", "no-store");
-            exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
-            exchange.sendResponseHeaders(200, PAGE.length);
-            try (OutputStream body = exchange.getResponseBody()) {
-                body.write(PAGE);
+            String raw = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
+            try {
+                exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+                exchange.getResponseHeaders().set("Cache-Control", "no-store");
+                exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
+                exchange.sendResponseHeaders(200, PAGE.length);
+                try (OutputStream body = exchange.getResponseBody()) {
+                    body.write(PAGE);
+                }
+            } finally {
+                // after the page is sent: the caller may close this server as soon as it has the query
+                query.complete(raw);
             }
         }
     }

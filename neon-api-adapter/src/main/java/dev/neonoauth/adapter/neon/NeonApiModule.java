@@ -19,8 +19,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * Guice wiring of the Neon adapter, the module's public face together with {@link NeonApiConfig}.
  *
  * <p>Binds, as singletons: {@link TokenEndpoint}, {@link RevocationEndpoint}, {@link AuthorizationServerDiscovery},
- * {@link UserInfoEndpoint}, {@link NeonApi}, and the configured {@link AuthorizationServer} (discovered once, on first
- * injection, with the configured overrides applied).
+ * {@link UserInfoEndpoint} and {@link NeonApi}; and the configured {@link AuthorizationServer}, resolved once on first
+ * injection (discovered through the configured issuer, or derived from it) with the configured overrides applied,
+ * then cached, so that even Guice's production stage does no network I/O while building the injector.
  *
  * <p>Requires from another module: {@link AccessTokenProvider} (the core's token service, bound by the application's
  * core module), which {@link NeonApi} asks for a bearer token on every call.
@@ -74,8 +75,11 @@ public final class NeonApiModule extends AbstractModule {
         return new ServerMetadata(config, discovery);
     }
 
+    /**
+     * Unscoped on purpose: Guice's production stage creates singletons eagerly, and discovery is network I/O. The
+     * metadata holder resolves once and caches, so every injection gets the same instance.
+     */
     @Provides
-    @Singleton
     AuthorizationServer authorizationServer(ServerMetadata metadata) {
         return metadata.current();
     }

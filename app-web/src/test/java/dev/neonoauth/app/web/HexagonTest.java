@@ -41,9 +41,8 @@ class HexagonTest {
     @Test
     void jdbcStaysInTheStorageAdapter() {
         noClasses().that().resideOutsideOfPackage("dev.neonoauth.adapter.jdbc..")
-                .and().resideOutsideOfPackage("dev.neonoauth.sandbox..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
-                .because("only the storage adapter talks to a database (the sandbox keeps its own fake Neon data)")
+                .because("only the storage adapter talks to a database (the sandbox keeps its data in H2's MVStore, without JDBC)")
                 .check(classes);
     }
 
@@ -63,6 +62,17 @@ class HexagonTest {
                 .orShould().callMethod(Guice.class, "createInjector", Iterable.class)
                 .orShould().callMethod(Guice.class, "createInjector", com.google.inject.Stage.class, com.google.inject.Module[].class)
                 .because("the composition root is Main: everything else receives its dependencies")
+                .check(classes);
+    }
+
+    @Test
+    void codeMatchesTheDocumentedHexagon() throws java.net.MalformedURLException {
+        java.nio.file.Path diagram = java.nio.file.Path.of("..", "docs", "architecture", "hexagon.puml").toAbsolutePath().normalize();
+        org.assertj.core.api.Assertions.assertThat(diagram).as("docs/architecture/hexagon.puml").exists();
+        classes().should(com.tngtech.archunit.library.plantuml.rules.PlantUmlArchCondition.adhereToPlantUmlDiagram(
+                        diagram.toUri().toURL(),
+                        com.tngtech.archunit.library.plantuml.rules.PlantUmlArchCondition.Configuration.consideringOnlyDependenciesInDiagram()))
+                .because("docs/architecture.md shows this diagram; a dependency it does not show is a design change that needs the doc too")
                 .check(classes);
     }
 

@@ -34,6 +34,7 @@ final class Backend implements AutoCloseable {
     static final String GRANT = "neon_oauth_grant";
     static final String PENDING = "neon_oauth_pending_authorization";
     static final String LOCK = "neon_oauth_refresh_lock";
+    static final String WEB_SESSION = "neon_oauth_web_session";
     static final String HISTORY = "neon_oauth_schema_history";
     static final String MIGRATIONS = "classpath:db/migration/neonoauth";
     static final String EMBEDDED_DATABASE = "tokens";

@@ -7,7 +7,7 @@ import java.sql.Statement;
 import java.util.Locale;
 
 /**
- * The few statements that differ between PostgreSQL and H2: the upsert, the delete-returning, and the lock wait
+ * The few statements that differ between PostgreSQL and H2: the upserts, the delete-returning, and the lock wait
  * limit. Everything else, including the migrations, is shared SQL.
  */
 enum Dialect {
@@ -25,6 +25,14 @@ enum Dialect {
         @Override
         String consumePending(String table, String columns) {
             return "DELETE FROM " + table + " WHERE state_hash = ? RETURNING " + columns;
+        }
+
+        @Override
+        String upsertWebSession(String table) {
+            return "INSERT INTO " + table + " (" + WEB_SESSION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?) "
+                    + "ON CONFLICT (key_hash) DO UPDATE SET csrf_token_ct = EXCLUDED.csrf_token_ct, "
+                    + "account_key = EXCLUDED.account_key, created_at = EXCLUDED.created_at, "
+                    + "last_seen_at = EXCLUDED.last_seen_at, key_id = EXCLUDED.key_id";
         }
 
         @Override
@@ -56,6 +64,11 @@ enum Dialect {
         }
 
         @Override
+        String upsertWebSession(String table) {
+            return "MERGE INTO " + table + " (" + WEB_SESSION_COLUMNS + ") KEY (key_hash) VALUES (?, ?, ?, ?, ?, ?)";
+        }
+
+        @Override
         void limitLockWait(Connection connection, long millis) throws SQLException {
             try (Statement s = connection.createStatement()) {
                 s.execute("SET LOCK_TIMEOUT " + Math.max(1, millis));
@@ -72,6 +85,11 @@ enum Dialect {
 
     static final String GRANT_COLUMNS = "account_key, subject, access_token_ct, refresh_token_ct, expires_at, "
             + "granted_scopes, token_type, issued_at, key_id, updated_at";
+
+    static final String WEB_SESSION_COLUMNS = "key_hash, csrf_token_ct, account_key, created_at, last_seen_at, key_id";
+
+    /** Insert or replace the web session row; parameters 1-6 in {@link #WEB_SESSION_COLUMNS} order. */
+    abstract String upsertWebSession(String table);
 
     /** Insert or replace the grant row; parameters 1-9 in {@link #GRANT_COLUMNS} order. */
     abstract String upsertGrant(String table);

@@ -19,7 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JDBC storage: the two stores on one pool, plus the operations the core's ports do not have.
+ * The JDBC storage: the two stores and the web sessions on one pool, plus the operations the core's ports do not
+ * have.
  *
  * <p>Public because applications need, besides the port bindings, (1) a way to close the pool at shutdown,
  * (2) the key-rotation step that re-encrypts every row ({@link #reencryptAll()}, {@link #rowsByKeyId()}), and
@@ -35,6 +36,7 @@ public final class JdbcStorage implements AutoCloseable {
     private final JdbcTokenStore tokenStore;
     private final PendingAuthorizationStore pendingStore;
     private final JdbcPendingAuthorizationStore pendingDelegate;
+    private final JdbcWebSessions webSessions;
     private final Duration purgeInterval;
     private final Clock clock;
     private final AtomicBoolean purgeScheduled = new AtomicBoolean();
@@ -50,6 +52,7 @@ public final class JdbcStorage implements AutoCloseable {
         this.tokenStore = new JdbcTokenStore(backend);
         this.pendingDelegate = new JdbcPendingAuthorizationStore(backend);
         this.pendingStore = new PurgeSchedulingStore();
+        this.webSessions = new JdbcWebSessions(backend);
         this.purgeInterval = config.purgeInterval();
         this.clock = clock;
     }
@@ -76,6 +79,14 @@ public final class JdbcStorage implements AutoCloseable {
     }
 
     /**
+     * Server-side web sessions on the same pool and key set (table {@code neon_oauth_web_session}). Nothing purges them
+     * on a schedule here: the web application decides the timeouts and calls {@link JdbcWebSessions#purgeExpired}.
+     */
+    public JdbcWebSessions webSessions() {
+        return webSessions;
+    }
+
+    /**
      * Deletes every grant whose subject is the given Neon user, in one statement (for example when the user
      * disconnects the application everywhere or asks for erasure). Returns how many were deleted. It does not wait for
      * refresh locks: a refresh already in flight for one of the accounts may still save its result afterwards.
@@ -97,7 +108,10 @@ public final class JdbcStorage implements AutoCloseable {
         return rows;
     }
 
-    /** How many rows each key id encrypts (grants and pending authorizations); a key may be removed at zero. */
+    /**
+     * How many rows each key id encrypts (grants, pending authorizations and web sessions); a key may be removed at
+     * zero.
+     */
     public Map<Long, Long> rowsByKeyId() {
         return Reencryption.rowsByKeyId(backend);
     }

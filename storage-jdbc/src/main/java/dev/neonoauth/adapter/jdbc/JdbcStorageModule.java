@@ -15,7 +15,8 @@ import java.util.Objects;
  * <ul>
  *   <li>{@link TokenStore} - the {@code JdbcTokenStore};
  *   <li>{@link PendingAuthorizationStore} - the {@code JdbcPendingAuthorizationStore};
- *   <li>{@link JdbcStorage} - both stores' owner: close it at shutdown; key rotation and per-user erasure.
+ *   <li>{@link JdbcStorage} - both stores' owner: close it at shutdown; key rotation and per-user erasure;
+ *   <li>{@link JdbcWebSessions} - server-side web sessions on the same database ({@link JdbcStorage#webSessions()}).
  * </ul>
  */
 public final class JdbcStorageModule extends AbstractModule {
@@ -41,5 +42,11 @@ public final class JdbcStorageModule extends AbstractModule {
     @Singleton
     PendingAuthorizationStore pendingAuthorizationStore(JdbcStorage storage) {
         return storage.pendingAuthorizationStore();
+    }
+
+    @Provides
+    @Singleton
+    JdbcWebSessions webSessions(JdbcStorage storage) {
+        return storage.webSessions();
     }
 }

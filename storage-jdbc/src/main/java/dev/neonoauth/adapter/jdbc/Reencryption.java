@@ -21,7 +21,7 @@ final class Reencryption {
     private Reencryption() {}
 
     static int all(Backend backend) {
-        return grants(backend) + pending(backend);
+        return grants(backend) + pending(backend) + webSessions(backend);
     }
 
     static int grants(Backend backend) {
@@ -130,21 +130,70 @@ final class Reencryption {
         }
     }
 
+    static int webSessions(Backend backend) {
+        FieldCipher cipher = backend.cipher();
+        String table = backend.table(Backend.WEB_SESSION);
+        String cursor = "";
+        int rewritten = 0;
+        while (true) {
+            try (Connection c = backend.connection()) {
+                c.setAutoCommit(false);
+                int seen = 0;
+                try (PreparedStatement select = c.prepareStatement("SELECT key_hash, csrf_token_ct FROM " + table
+                        + " WHERE key_id <> ? AND key_hash > ? ORDER BY key_hash FETCH FIRST " + BATCH_SIZE + " ROWS ONLY");
+                        PreparedStatement update = c.prepareStatement("UPDATE " + table + " SET csrf_token_ct = ?, "
+                                + "key_id = ? WHERE key_hash = ? AND csrf_token_ct = ?")) {
+                    select.setLong(1, cipher.primaryKeyId());
+                    select.setString(2, cursor);
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            seen++;
+                            String hash = rs.getString(1);
+                            cursor = hash;
+                            byte[] csrf = rs.getBytes(2);
+                            update.setBytes(1, reencrypt(cipher, Backend.WEB_SESSION, JdbcWebSessions.CSRF_TOKEN, hash, csrf));
+                            update.setLong(2, cipher.primaryKeyId());
+                            update.setString(3, hash);
+                            update.setBytes(4, csrf);
+                            update.addBatch();
+                        }
+                    }
+                    if (seen > 0) {
+                        for (int n : update.executeBatch()) {
+                            rewritten += n > 0 ? n : (n == java.sql.Statement.SUCCESS_NO_INFO ? 1 : 0);
+                        }
+                    }
+                    c.commit();
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                } finally {
+                    c.setAutoCommit(true);
+                }
+                if (seen < BATCH_SIZE) {
+                    return rewritten;
+                }
+            } catch (SQLException e) {
+                throw StoreErrors.unavailable("re-encrypting web sessions", e);
+            }
+        }
+    }
+
     private static byte[] reencrypt(FieldCipher cipher, String table, String column, String rowId, byte[] ciphertext) {
         try {
             return cipher.encrypt(table, column, rowId, cipher.decrypt(table, column, rowId, ciphertext));
         } catch (GeneralSecurityException e) {
             throw new StoreUnavailableException("re-encryption stopped: " + table + "." + column + " of row '"
-                    + (Backend.GRANT.equals(table) ? rowId : "state hash " + rowId) + "' cannot be decrypted with the "
+                    + (Backend.GRANT.equals(table) ? rowId : (Backend.PENDING.equals(table) ? "state hash " : "key hash ") + rowId) + "' cannot be decrypted with the "
                     + "current key set (was a key removed too early?)", false, e);
         }
     }
 
-    /** How many rows (grants and pending authorizations) each key id encrypts. */
+    /** How many rows (grants, pending authorizations and web sessions) each key id encrypts. */
     static Map<Long, Long> rowsByKeyId(Backend backend) {
         Map<Long, Long> counts = new TreeMap<>();
         try (Connection c = backend.connection()) {
-            for (String table : new String[] {Backend.GRANT, Backend.PENDING}) {
+            for (String table : new String[] {Backend.GRANT, Backend.PENDING, Backend.WEB_SESSION}) {
                 try (PreparedStatement ps = c.prepareStatement(
                         "SELECT key_id, COUNT(*) FROM " + backend.table(table) + " GROUP BY key_id");
                         ResultSet rs = ps.executeQuery()) {

@@ -12,17 +12,20 @@ import com.tngtech.archunit.lang.ArchRule;
 class JdbcArchitectureTest {
 
     @ArchTest
-    static final ArchRule only_the_module_the_config_the_storage_and_key_rotation_are_public =
+    static final ArchRule only_the_module_the_config_the_storage_the_web_sessions_and_key_rotation_are_public =
             classes().that().resideInAPackage("dev.neonoauth.adapter.jdbc..")
                     .and().doNotHaveFullyQualifiedName(JdbcStorageModule.class.getName())
                     .and().doNotHaveFullyQualifiedName(JdbcStorageConfig.class.getName())
                     .and().doNotHaveFullyQualifiedName(JdbcStorageConfig.Builder.class.getName())
                     .and().doNotHaveFullyQualifiedName(JdbcStorage.class.getName())
                     .and().doNotHaveFullyQualifiedName(KeyRotation.class.getName())
+                    .and().doNotHaveFullyQualifiedName(JdbcWebSessions.class.getName())
+                    .and().doNotHaveFullyQualifiedName(WebSessionRecord.class.getName())
                     .should().notBePublic()
                     .because("applications see the stores only through the core's ports; the public surface is the "
                             + "Guice module, its configuration, the storage owner (close, re-encryption, per-user "
-                            + "erasure) and the key rotation command (Guice: keep constructors hidden)");
+                            + "erasure), the web session repository and its record (the core has no session port) "
+                            + "and the key rotation command (Guice: keep constructors hidden)");
 
     @ArchTest
     static final ArchRule jdbc_stays_in_the_storage_adapter =

@@ -27,6 +27,8 @@ class JdbcStorageModuleTest {
 
             assertThat(tokens).isSameAs(injector.getInstance(TokenStore.class)).isSameAs(storage.tokenStore());
             assertThat(pending).isSameAs(storage.pendingAuthorizationStore());
+            assertThat(injector.getInstance(JdbcWebSessions.class)).isSameAs(storage.webSessions())
+                    .isSameAs(injector.getInstance(JdbcWebSessions.class));
             assertThat(dataDirectory.resolve("data")).as("no I/O before the first operation").doesNotExist();
 
             AccountKey account = AccountKey.of("guice");

@@ -80,16 +80,20 @@ final class SandboxCommand implements Callable<Integer> {
             stopped.countDown();
         }, "neon-oauth-sandbox-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        boolean interrupted = false;
         try {
             stopped.await();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
+            interrupted = true; // stopped by the embedding program (tests); close first, then restore the flag
+        }
+        try {
             sandbox.close();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is shutting down: the hook is running
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook is running or has closed the sandbox
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
         return ExitCode.SUCCESS;

@@ -47,13 +47,22 @@ final class CliHarness {
     private BrowserLauncher browser;
 
     CliHarness(NeonSandbox sandbox, Path dataDir) {
+        this(sandbox, sandbox.baseUri(), dataDir);
+    }
+
+    /** For a sandbox this test does not hold (one run by the {@code sandbox} command): no browser. */
+    CliHarness(URI sandboxBase, Path dataDir) {
+        this(null, sandboxBase, dataDir);
+    }
+
+    private CliHarness(NeonSandbox sandbox, URI base, Path dataDir) {
         this.sandbox = sandbox;
         this.dataDir = dataDir;
         env.put("NEON_OAUTH_DATA_DIR", dataDir.toString());
         env.put("HOME", dataDir.resolve("home").toString());
-        env.put("NEON_OAUTH_HOST", sandbox.baseUri().toString());
+        env.put("NEON_OAUTH_HOST", base.toString());
         env.put("NEON_OPERATION_POLL_INTERVAL", "100ms");
-        this.browser = new TestBrowser(sandbox);
+        this.browser = sandbox == null ? TestBrowser.none() : new TestBrowser(sandbox);
     }
 
     NeonSandbox sandbox() {

@@ -1,0 +1,49 @@
+package dev.neonoauth.app.cli;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.google.inject.Guice;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The command line's architecture rules. */
+class ArchitectureTest {
+    private static JavaClasses cli;
+
+    @BeforeAll
+    static void importClasses() {
+        cli = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.neonoauth.app.cli");
+    }
+
+    @Test
+    void theCliSeesNoHttpJsonOrJdbcTypes() {
+        ArchRule rule = noClasses().that().resideInAPackage("dev.neonoauth.app.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("retrofit2..", "okhttp3..", "okio..",
+                        "com.squareup.moshi..", "java.sql..", "javax.sql..")
+                .because("the command line talks to Neon and to the database only through the core's ports; "
+                        + "Retrofit, OkHttp, Moshi and JDBC stay inside neon-api-adapter and storage-jdbc");
+        rule.check(cli);
+    }
+
+    @Test
+    void onlyMainCreatesAnInjector() {
+        ArchRule rule = noClasses().that().doNotHaveFullyQualifiedName(Main.class.getName())
+                .should().callMethodWhere(DescribedPredicate.describe("Guice.createInjector(..)",
+                        call -> call.getTargetOwner().isEquivalentTo(Guice.class)
+                                && call.getName().equals("createInjector")))
+                .because("Main is the composition root: one injector per run, created lazily in one place");
+        rule.check(cli);
+    }
+
+    @Test
+    void theRulesSeeTheCliClasses() {
+        org.assertj.core.api.Assertions.assertThat(cli.contain(Main.class)).isTrue();
+        org.assertj.core.api.Assertions.assertThat(cli.contain(LoginCommand.class)).isTrue();
+    }
+}

@@ -1,0 +1,114 @@
+package dev.neonoauth.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.neonoauth.core.domain.Scope;
+import dev.neonoauth.core.domain.ScopeSet;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Configuration precedence (option, then environment, then default) and the sandbox profile. */
+class CliSettingsTest {
+
+    private static CliSettings resolve(GlobalOptions options, Map<String, String> env) {
+        CliEnvironment environment = new CliEnvironment(env, InputStream.nullInputStream(), new PrintStream(
+                PrintStream.nullOutputStream()), new PrintStream(PrintStream.nullOutputStream()), true, uri -> false,
+                Clock.systemUTC(), Optional.empty());
+        return CliSettings.resolve(options, environment);
+    }
+
+    @Test
+    void withoutAClientIdTheSandboxProfileIsUsed() {
+        CliSettings s = resolve(new GlobalOptions(), Map.of());
+        assertThat(s.sandboxProfile()).isTrue();
+        assertThat(s.clientId()).isEqualTo("neon-oauth-cli");
+        assertThat(s.oauthHost()).isEqualTo(URI.create("http://127.0.0.1:4444"));
+        assertThat(s.apiHost()).isEqualTo(URI.create("http://127.0.0.1:4444/api/v2"));
+        assertThat(s.account().value()).isEqualTo("sandbox:default");
+        assertThat(s.client().isConfidential()).isFalse();
+        assertThat(s.client().allowsRedirectUri(URI.create("http://127.0.0.1:53121/callback"))).isTrue();
+        assertThat(s.neonApiConfig().useDiscovery()).isFalse();
+    }
+
+    @Test
+    void aClientIdMeansNeonItselfWithDiscovery() {
+        CliSettings s = resolve(new GlobalOptions(), Map.of("NEON_CLIENT_ID", "my-app"));
+        assertThat(s.sandboxProfile()).isFalse();
+        assertThat(s.oauthHost()).isEqualTo(URI.create("https://oauth2.neon.tech"));
+        assertThat(s.apiHost()).isEqualTo(URI.create("https://console.neon.tech/api/v2"));
+        assertThat(s.account().value()).isEqualTo("profile:default");
+        assertThat(s.neonApiConfig().useDiscovery()).isTrue();
+    }
+
+    @Test
+    void optionsBeatEnvironmentWhichBeatsDefaults() {
+        GlobalOptions options = new GlobalOptions();
+        options.profile = "work";
+        options.clientId = "from-option";
+        options.apiHost = "https://api.example.test/v2";
+        CliSettings s = resolve(options, Map.of("NEON_PROFILE", "home", "NEON_CLIENT_ID", "from-env",
+                "NEON_OAUTH_HOST", "https://oauth.example.test", "NEON_API_HOST", "https://ignored.example.test"));
+        assertThat(s.profile()).isEqualTo("work");
+        assertThat(s.clientId()).isEqualTo("from-option");
+        assertThat(s.oauthHost()).isEqualTo(URI.create("https://oauth.example.test"));
+        assertThat(s.apiHost()).isEqualTo(URI.create("https://api.example.test/v2"));
+        assertThat(s.account().value()).isEqualTo("profile:work");
+        assertThat(s.loginCommand()).isEqualTo("neon-oauth login --profile work");
+    }
+
+    @Test
+    void aSecretMakesAConfidentialClientAndNeedsAClientId() {
+        CliSettings s = resolve(new GlobalOptions(), Map.of("NEON_CLIENT_ID", "app", "NEON_CLIENT_SECRET", "s3cret"));
+        assertThat(s.client().isConfidential()).isTrue();
+        assertThat(s.client().toString()).doesNotContain("s3cret");
+        assertThatThrownBy(() -> resolve(new GlobalOptions(), Map.of("NEON_CLIENT_SECRET", "s3cret")))
+                .isInstanceOf(CliException.class).hasMessageContaining("NEON_CLIENT_ID")
+                .hasMessageNotContaining("s3cret");
+    }
+
+    @Test
+    void plainHttpIsRefusedForNonLoopbackHosts() {
+        assertThatThrownBy(() -> resolve(new GlobalOptions(), Map.of("NEON_CLIENT_ID", "a",
+                "NEON_OAUTH_HOST", "http://oauth.example.test")))
+                .isInstanceOf(CliException.class).hasMessageContaining("plain http");
+    }
+
+    @Test
+    void scopesAcceptShortFormsAndRefuseInvalidOnes() {
+        assertThat(CliSettings.parseScopes("openid, projects:read  orgs:read")).isEqualTo(
+                ScopeSet.of(Scope.OPENID, Scope.PROJECTS_READ, Scope.ORGS_READ));
+        assertThatThrownBy(() -> CliSettings.parseScopes("bad\"scope")).isInstanceOf(CliException.class);
+        CliSettings s = resolve(new GlobalOptions(), Map.of("NEON_SCOPES", "openid offline"));
+        assertThat(s.loginScopes(Optional.empty())).isEqualTo(ScopeSet.of(Scope.OPENID, Scope.OFFLINE));
+        assertThat(s.loginScopes(Optional.of("projects:read"))).isEqualTo(ScopeSet.of(Scope.PROJECTS_READ));
+        assertThat(resolve(new GlobalOptions(), Map.of()).loginScopes(Optional.empty())).isEqualTo(ScopeSet.NEON_DEFAULT);
+    }
+
+    @Test
+    void durationsInTheUsualForms() {
+        assertThat(CliSettings.duration("90s", "x")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(CliSettings.duration("5m", "x")).isEqualTo(Duration.ofMinutes(5));
+        assertThat(CliSettings.duration("250ms", "x")).isEqualTo(Duration.ofMillis(250));
+        assertThat(CliSettings.duration("PT2H", "x")).isEqualTo(Duration.ofHours(2));
+        assertThat(CliSettings.duration("30", "x")).isEqualTo(Duration.ofSeconds(30));
+        assertThatThrownBy(() -> CliSettings.duration("soon", "--timeout")).isInstanceOf(CliException.class)
+                .hasMessageContaining("--timeout");
+    }
+
+    @Test
+    void theBrowserCommandDependsOnThePlatform() {
+        URI u = URI.create("http://127.0.0.1:4444/oauth2/auth?x=1");
+        assertThat(BrowserLauncher.command("Mac OS X", Map.of(), u)).contains(java.util.List.of("open", u.toString()));
+        assertThat(BrowserLauncher.command("Linux", Map.of("DISPLAY", ":0"), u))
+                .contains(java.util.List.of("xdg-open", u.toString()));
+        assertThat(BrowserLauncher.command("Linux", Map.of(), u)).isEmpty();
+        assertThat(BrowserLauncher.command("Windows 11", Map.of(), u)).isPresent();
+    }
+}

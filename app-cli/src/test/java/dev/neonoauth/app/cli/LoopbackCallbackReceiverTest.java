@@ -1,0 +1,96 @@
+package dev.neonoauth.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The loopback listener on its own: what it binds, what it answers, and that it finishes once. */
+class LoopbackCallbackReceiverTest {
+
+    @Test
+    void listensOnTheIpv4LoopbackOnlyAndAnswersOnlyGetCallback() throws Exception {
+        try (LoopbackCallbackReceiver<String> receiver = LoopbackCallbackReceiver.start(0,
+                query -> LoopbackCallbackReceiver.Reply.finished(200, "<p>ok</p>", query))) {
+            int port = receiver.port();
+            assertThat(receiver.redirectUri()).isEqualTo(URI.create("http://127.0.0.1:" + port + "/callback"));
+            // not reachable on another local address
+            InetAddress other = InetAddress.getByName("127.0.0.2");
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(other, port), 500);
+                throw new AssertionError("reachable on 127.0.0.2");
+            } catch (java.io.IOException expected) {
+                // refused
+            }
+            assertThat(status(URI.create("http://127.0.0.1:" + port + "/callbackx?code=1"), "GET")).isEqualTo(404);
+            assertThat(status(URI.create("http://127.0.0.1:" + port + "/"), "GET")).isEqualTo(404);
+            assertThat(status(URI.create("http://127.0.0.1:" + port + "/callback?code=1"), "POST")).isEqualTo(405);
+            assertThat(rawStatus(port, "evil.example:" + port)).isEqualTo(400);
+            HttpResponse<String> ok = TestBrowser.HTTP.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/callback?code=1&state=s")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(ok.statusCode()).isEqualTo(200);
+            assertThat(ok.headers().firstValue("Cache-Control")).contains("no-store");
+            assertThat(ok.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+            assertThat(ok.headers().firstValue("Content-Security-Policy")).isPresent();
+            assertThat(ok.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+            assertThat(receiver.await(Duration.ofSeconds(5))).contains("code=1&state=s");
+            // only one callback ends the login
+            assertThat(status(URI.create("http://127.0.0.1:" + port + "/callback?code=2&state=s"), "GET"))
+                    .isEqualTo(410);
+        }
+    }
+
+    @Test
+    void keepsWaitingAfterAReplyThatDoesNotFinish() throws Exception {
+        try (LoopbackCallbackReceiver<String> receiver = LoopbackCallbackReceiver.start(0,
+                query -> query.contains("good")
+                        ? LoopbackCallbackReceiver.Reply.finished(200, "ok", "done")
+                        : LoopbackCallbackReceiver.Reply.waiting(400, "not this one"))) {
+            URI base = receiver.redirectUri();
+            assertThat(status(URI.create(base + "?state=bad"), "GET")).isEqualTo(400);
+            assertThat(receiver.await(Duration.ofMillis(200))).isEmpty();
+            assertThat(status(URI.create(base + "?state=good"), "GET")).isEqualTo(200);
+            assertThat(receiver.await(Duration.ofSeconds(5))).isEqualTo(Optional.of("done"));
+        }
+    }
+
+    @Test
+    void closingStopsListening() throws Exception {
+        LoopbackCallbackReceiver<String> receiver = LoopbackCallbackReceiver.start(0,
+                query -> LoopbackCallbackReceiver.Reply.waiting(400, "no"));
+        URI uri = receiver.redirectUri();
+        receiver.close();
+        assertThat(CliEndToEndTest.refused(uri)).isTrue();
+    }
+
+    private static int status(URI uri, String method) throws Exception {
+        return TestBrowser.HTTP.send(HttpRequest.newBuilder(uri)
+                        .method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** A request with a forged Host header, as a DNS-rebinding page would send. */
+    private static int rawStatus(int port, String host) throws Exception {
+        try (Socket s = new Socket(InetAddress.getByName("127.0.0.1"), port)) {
+            OutputStream out = s.getOutputStream();
+            out.write(("GET /callback?code=1&state=s HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String statusLine = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
+    }
+}

@@ -145,10 +145,9 @@ final class NeonCallExecutor {
         return available;
     }
 
+    /** An interrupted thread stops retrying; OkHttp reports the interrupt as an InterruptedIOException. */
     private static boolean interrupted(IOException e) {
-        return Thread.currentThread().isInterrupted()
-                || (e instanceof InterruptedIOException && !(e instanceof java.net.SocketTimeoutException)
-                        && e.getMessage() != null && e.getMessage().toLowerCase(Locale.ROOT).contains("interrupt"));
+        return Thread.currentThread().isInterrupted() || e instanceof java.nio.channels.ClosedByInterruptException;
     }
 
     private static RuntimeException transportFailure(Spec<?, ?> spec, CallContext context, IOException e, int attempts) {

@@ -21,7 +21,10 @@ public abstract class ClientRegistration {
     /** Present for confidential clients; never rendered by {@link #toString()}. */
     public abstract Optional<ClientSecret> clientSecret();
 
-    /** Defaults to {@code client_secret_post} when a secret is set (Neon's docs) and {@code none} otherwise. */
+    /**
+     * Defaults to {@code client_secret_post} when a secret is set (the method Neon's docs show; RFC 6749 section 2.3.1
+     * allows it, and servers that only take {@code client_secret_basic} need it set) and {@code none} otherwise.
+     */
     @Value.Default
     public ClientAuthenticationMethod authenticationMethod() {
         return clientSecret().isPresent() ? ClientAuthenticationMethod.CLIENT_SECRET_POST : ClientAuthenticationMethod.NONE;
@@ -30,10 +33,10 @@ public abstract class ClientRegistration {
     /** The registered redirect URIs; a flow may only use one of these. */
     public abstract List<URI> redirectUris();
 
-    /** The scopes asked for when a flow names none. */
+    /** The scopes an application asks for unless it chooses others; empty unless set (see {@link ScopeSet#NEON_DEFAULT}). */
     @Value.Default
     public ScopeSet defaultScopes() {
-        return ScopeSet.NEON_DEFAULT;
+        return ScopeSet.empty();
     }
 
     public boolean isConfidential() {

@@ -34,9 +34,9 @@ public sealed interface AccessTokenResult {
 
     /** Why reauthorization is required. */
     enum Reason {
-        NOT_CONNECTED("this account is not connected to Neon"),
+        NOT_CONNECTED("no grant is stored for this account; connect it first"),
         NO_REFRESH_TOKEN("the access token expired and there is no refresh token; ask for the offline scopes"),
-        GRANT_REVOKED("Neon refused the refresh: the grant was revoked or expired");
+        GRANT_REVOKED("the authorization server refused the refresh: the grant was revoked or expired");
 
         private final String message;
 

@@ -42,7 +42,7 @@ final class OAuthHttp {
 
     /** @param what the endpoint, for messages ("the token endpoint") */
     static Answer execute(Call<ResponseBody> call, String what) {
-        String requestId = call.request().header(StandardHeadersInterceptor.REQUEST_ID);
+        String unknownId = "(not sent)";
         try {
             Response<ResponseBody> response = call.execute();
             ResponseBody body = response.isSuccessful() ? response.body() : response.errorBody();
@@ -53,7 +53,7 @@ final class OAuthHttp {
             // the id the interceptor put on the request as sent (the Retrofit request does not have it yet)
             String sentId = response.raw().request().header(StandardHeadersInterceptor.REQUEST_ID);
             String id = Optional.ofNullable(response.headers().get(StandardHeadersInterceptor.REQUEST_ID))
-                    .or(() -> Optional.ofNullable(sentId)).orElse(requestId);
+                    .or(() -> Optional.ofNullable(sentId)).orElse(unknownId);
             return new Answer(response.code(), text, response.headers().get("Location"), id);
         } catch (ResponseTooLargeException e) {
             throw new TokenEndpointUnavailableException(what + " answered with a body over the size limit", true, e);

@@ -32,7 +32,7 @@ import java.util.Optional;
  * @param backoffBase first delay of the exponential backoff (429, 503 without Retry-After; transport failures)
  * @param backoffCap largest delay of the exponential backoff
  * @param maxRetryAfter the longest {@code Retry-After} honoured; a longer one ends the retries
- * @param transportRetries how many times an idempotent request (GET, DELETE) is retried after a transport failure
+ * @param transportRetries how many times a GET is retried after a transport failure
  * @param operationPollInterval wait between polls of a Neon operation
  * @param maxOAuthResponseBytes the largest body read from the OAuth server
  * @param maxApiResponseBytes the largest body read from the Neon API

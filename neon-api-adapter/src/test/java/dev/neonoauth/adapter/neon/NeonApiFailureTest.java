@@ -298,7 +298,7 @@ class NeonApiFailureTest extends MockNeonServer {
                 server.enqueue(json(200, Fixtures.read("project.json")).newBuilder().headersDelay(2, TimeUnit.SECONDS).build());
             }
 
-            NeonApiException e = catchThrowableOfType(NeonApiException.class, () -> api().deleteProject(ACCOUNT, PROJECT));
+            NeonApiException e = catchThrowableOfType(NeonApiException.class, () -> api().getProject(ACCOUNT, PROJECT));
 
             assertThat(e.httpStatus()).isZero();
             assertThat(e.isRetryable()).isTrue();
@@ -322,6 +322,19 @@ class NeonApiFailureTest extends MockNeonServer {
             assertThat(e.getCause()).isInstanceOf(java.io.IOException.class);
             assertThat(server.getRequestCount()).as("never retried blindly").isEqualTo(1);
             assertThat(time.sleeps()).isEmpty();
+        }
+
+        @Test
+        void aDeleteThatFailedAfterBeingSentIsNotRetriedEither() throws Exception {
+            server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+            enqueue(200, "project-deleted.json");
+
+            OutcomeUnknownException e = catchThrowableOfType(OutcomeUnknownException.class,
+                    () -> api().deleteProject(ACCOUNT, PROJECT));
+
+            assertThat(e.getMessage()).contains("DELETE /projects/" + PROJECT);
+            assertThat(server.getRequestCount()).as("neon-api-v2.yaml: DELETE is not safe to retry").isEqualTo(1);
+            take();
         }
 
         @Test

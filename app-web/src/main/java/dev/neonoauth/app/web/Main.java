@@ -6,13 +6,16 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.Module;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
 import com.google.inject.util.Modules;
 import dev.neonoauth.adapter.jdbc.JdbcStorage;
 import dev.neonoauth.adapter.jdbc.JdbcStorageConfig;
 import dev.neonoauth.adapter.jdbc.JdbcStorageModule;
+import dev.neonoauth.adapter.jdbc.JdbcWebSessions;
 import dev.neonoauth.adapter.neon.NeonApiConfig;
 import dev.neonoauth.adapter.neon.NeonApiModule;
-import dev.neonoauth.app.web.session.InMemorySessionStore;
+import dev.neonoauth.app.web.session.JdbcSessionStore;
 import dev.neonoauth.app.web.session.SessionStore;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,20 +57,30 @@ public final class Main {
             if (config.embedded()) {
                 Embedded.startSandbox(env, resources);
             }
-            Module infrastructure = Modules.combine(
-                    new NeonApiModule(NeonApiConfig.fromEnvironment(env)),
-                    new JdbcStorageModule(JdbcStorageConfig.fromEnvironment(env)),
-                    new AbstractModule() {
-                        @Override
-                        protected void configure() {
-                            bind(SessionStore.class).toInstance(new InMemorySessionStore());
-                        }
-                    });
-            return start(config, infrastructure, resources);
+            return start(config, productionInfrastructure(env), resources);
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
         }
+    }
+
+    /**
+     * The production adapters, configured from {@code env}: the Neon adapter ({@code NEON_OAUTH_HOST},
+     * {@code NEON_API_HOST}), and storage-jdbc for tokens, pending authorizations and sessions (the embedded H2
+     * database by default, PostgreSQL when {@code NEON_OAUTH_JDBC_URL} names one). Sessions live in the database, so
+     * they survive a restart and every instance sharing the database shares them.
+     */
+    static Module productionInfrastructure(Map<String, String> env) {
+        return Modules.combine(
+                new NeonApiModule(NeonApiConfig.fromEnvironment(env)),
+                new JdbcStorageModule(JdbcStorageConfig.fromEnvironment(env)),
+                new AbstractModule() {
+                    @Provides
+                    @Singleton
+                    SessionStore sessionStore(JdbcWebSessions sessions) {
+                        return new JdbcSessionStore(sessions);
+                    }
+                });
     }
 
     /**

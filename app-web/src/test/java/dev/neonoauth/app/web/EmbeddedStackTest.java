@@ -24,10 +24,14 @@ class EmbeddedStackTest {
 
     @BeforeEach
     void start() {
-        app = Main.start(WebConfig.fromEnvironment(Map.of(
+        app = Main.start(config());
+    }
+
+    private WebConfig config() {
+        return WebConfig.fromEnvironment(Map.of(
                 "PORT", "0",
                 "NEON_OAUTH_DATA_DIR", dataDir.toString(),
-                "NEON_SANDBOX_HEADLESS_APPROVAL", "sandbox@example.com")));
+                "NEON_SANDBOX_HEADLESS_APPROVAL", "sandbox@example.com"));
     }
 
     @AfterEach
@@ -87,6 +91,25 @@ class EmbeddedStackTest {
         HttpResponse<String> bye = browser.postFrom("/account", "/account/disconnect", Map.of());
         assertThat(bye.body()).contains("Neon revoked this app");
         assertThat(browser.get("/projects").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void sessionsLiveInTheEmbeddedDatabaseAndSurviveARestart() {
+        Browser before = new Browser(URI.create("http://127.0.0.1:" + app.port()));
+        String csrf = Browser.csrf(before.get("/").body());
+        app.close();
+
+        app = Main.start(config());
+        Browser after = new Browser(URI.create("http://127.0.0.1:" + app.port()));
+        before.shareCookiesWith(after);
+        HttpResponse<String> start = after.post("/api/oauth/start", Map.of("csrf", csrf));
+        assertThat(start.statusCode()).as("a form rendered before the restart is accepted after it: %s", start.body())
+                .isEqualTo(303);
+
+        Browser stranger = new Browser(after.base);
+        assertThat(stranger.get("/").statusCode()).isEqualTo(200);
+        assertThat(stranger.post("/api/oauth/start", Map.of("csrf", csrf)).statusCode())
+                .as("another session's CSRF token").isEqualTo(403);
     }
 
     private static void sleep(long ms) {

@@ -20,6 +20,11 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
+    public void touch(String key, Instant lastSeenAt) {
+        sessions.computeIfPresent(key, (k, s) -> s.lastSeenAt().isBefore(lastSeenAt) ? s.seenAt(lastSeenAt) : s);
+    }
+
+    @Override
     public void delete(String key) {
         sessions.remove(key);
     }

@@ -91,7 +91,7 @@ public final class SessionManager {
         WebSession session = stored.get();
         if (Duration.between(session.lastSeenAt(), now).compareTo(TOUCH_INTERVAL) >= 0) {
             session = session.seenAt(now);
-            store.save(session);
+            store.touch(session.key(), now);
         }
         Current current = new Current(id.get(), session);
         ctx.attribute(CURRENT, current);

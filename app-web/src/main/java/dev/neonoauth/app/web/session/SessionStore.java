@@ -15,6 +15,13 @@ public interface SessionStore {
     /** Inserts or replaces the session. */
     void save(WebSession session);
 
+    /**
+     * Records that the session was used at {@code lastSeenAt} (idle timeout), only if it is still stored and was last
+     * seen earlier. Unlike {@link #save}, it never brings back a session that was deleted meanwhile, for example by a
+     * logout on another instance.
+     */
+    void touch(String key, Instant lastSeenAt);
+
     /** Deletes the session; deleting an absent one is not an error. */
     void delete(String key);
 

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * With H2's statement trace sent to SLF4J at DEBUG (every statement with its bound parameters) and every logger of
- * this module, Hikari and Flyway at TRACE, no token, verifier or state reaches a log line, an exception message or a
- * {@code toString}.
+ * this module, Hikari and Flyway at TRACE, no token, verifier, state or session CSRF token reaches a log line, an
+ * exception message or a {@code toString}.
  */
 class SecretsInLogsTest {
     @TempDir
@@ -98,6 +98,47 @@ class SecretsInLogsTest {
         for (String secret : new String[] {tokens.accessToken().value(), tokens.refreshToken().orElseThrow().value(),
                 rotated.accessToken().value(), rotated.refreshToken().orElseThrow().value(),
                 pending.codeVerifier().value(), state.value(), "SECRET_"}) {
+            assertThat(logs).doesNotContain(secret);
+            assertThat(texts.toString()).doesNotContain(secret);
+        }
+    }
+
+    @Test
+    void webSessionOperationsWhenTracedThenNoCsrfTokenInLogsMessagesOrToString() throws Exception {
+        String url = "jdbc:h2:file:" + directory.resolve("traced-sessions") + H2TestDatabase.MODE + ";TRACE_LEVEL_FILE=4";
+        java.time.Instant now = java.time.Instant.now();
+        String keyHash = "k" + UUID.randomUUID().toString().replace("-", "");
+        String csrf = "CSRF_SECRET_" + UUID.randomUUID();
+        String rotatedCsrf = "CSRF_SECRET_" + UUID.randomUUID();
+        WebSessionRecord session = new WebSessionRecord(keyHash, csrf, java.util.Optional.empty(), now, now);
+        StringBuilder texts = new StringBuilder();
+
+        try (JdbcStorage storage = JdbcStorage.open(JdbcStorageConfig.builder().jdbcUrl(url).user("sa").password("")
+                .keysetJson(KeyRotation.newKeyset()).build())) {
+            JdbcWebSessions sessions = storage.webSessions();
+            sessions.save(session);
+            texts.append(sessions.find(keyHash).orElseThrow()).append('\n');
+            sessions.touch(keyHash, now.plusSeconds(30));
+            WebSessionRecord login = new WebSessionRecord(keyHash, rotatedCsrf, java.util.Optional.of("traced-user"),
+                    now, now.plusSeconds(31));
+            sessions.save(login);
+            texts.append(login).append('\n');
+            try (Connection c = java.sql.DriverManager.getConnection(url, "sa", "");
+                    Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE neon_oauth_web_session SET key_hash = 'moved' WHERE key_hash = '" + keyHash + "'");
+            }
+            texts.append(Fixtures.allMessages(catchThrowable(() -> sessions.find("moved"))));
+            sessions.purgeExpired(now, now);
+            sessions.delete("moved");
+            texts.append(sessions).append(storage);
+        }
+
+        String logs = appender.list.stream().map(e -> e.getFormattedMessage() + " "
+                + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage()))
+                .collect(Collectors.joining("\n"));
+        assertThat(logs).as("the H2 trace really logged the statements").contains("neon_oauth_web_session");
+        assertThat(texts.toString()).as("the moved row failed to decrypt").contains("cannot be decrypted");
+        for (String secret : new String[] {csrf, rotatedCsrf, "CSRF_SECRET_"}) {
             assertThat(logs).doesNotContain(secret);
             assertThat(texts.toString()).doesNotContain(secret);
         }

@@ -2,6 +2,7 @@ package dev.neonoauth.adapter.neon;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonEncodingException;
 import dev.neonoauth.core.domain.AccountKey;
 import dev.neonoauth.core.domain.Scope;
 import dev.neonoauth.core.port.in.AccessTokenProvider;
@@ -83,6 +84,9 @@ final class NeonCallExecutor {
                 throw new NeonApiException(context.lastStatus(), null, "Neon's answer to " + spec.operation()
                         + " is larger than the limit of " + config.maxApiResponseBytes() + " bytes (request id "
                         + context.requestId() + ")", context.requestId(), false, e);
+            } catch (JsonEncodingException e) {
+                // a complete answer that is not JSON: reading it again will not help
+                throw unreadable(spec, context, e);
             } catch (IOException e) {
                 if (spec.idempotent() && transportRetries < config.transportRetries() && !interrupted(e)) {
                     transportRetries++;
@@ -168,7 +172,7 @@ final class NeonCallExecutor {
                 + (neverSent ? " before it was sent" : "") + (attempts > 1 ? " on each of " + attempts + " attempts" : "") + " (request id " + context.requestId() + ")", context.requestId(), true, e);
     }
 
-    private RuntimeException unreadable(Spec<?, ?> spec, CallContext context, RuntimeException e) {
+    private RuntimeException unreadable(Spec<?, ?> spec, CallContext context, Exception e) {
         int status = context.lastStatus();
         if (!spec.idempotent() && status >= 200 && status < 300) {
             return new OutcomeUnknownException(spec.operation() + " was answered " + status + " but the answer could not"

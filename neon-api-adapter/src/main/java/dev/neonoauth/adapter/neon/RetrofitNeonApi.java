@@ -2,6 +2,7 @@ package dev.neonoauth.adapter.neon;
 
 import dev.neonoauth.core.domain.AccountKey;
 import dev.neonoauth.core.domain.Scope;
+import dev.neonoauth.core.port.out.Sleeper;
 import dev.neonoauth.core.port.out.neon.Branch;
 import dev.neonoauth.core.port.out.neon.BranchChange;
 import dev.neonoauth.core.port.out.neon.BranchCreation;
@@ -53,12 +54,12 @@ final class RetrofitNeonApi implements NeonApi {
     private final NeonV2Service service;
     private final NeonCallExecutor executor;
     private final NeonApiConfig config;
-    private final dev.neonoauth.core.port.out.Sleeper sleeper;
+    private final Sleeper sleeper;
     private final Clock clock;
     private final int projectsPageSize;
 
     RetrofitNeonApi(NeonV2Service service, NeonCallExecutor executor, NeonApiConfig config,
-            dev.neonoauth.core.port.out.Sleeper sleeper, Clock clock, int projectsPageSize) {
+            Sleeper sleeper, Clock clock, int projectsPageSize) {
         if (projectsPageSize < 1 || projectsPageSize > MAX_PROJECTS_PAGE) {
             throw new IllegalArgumentException("projects page size must be 1 to " + MAX_PROJECTS_PAGE);
         }

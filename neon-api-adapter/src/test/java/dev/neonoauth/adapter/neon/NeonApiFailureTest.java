@@ -389,6 +389,19 @@ class NeonApiFailureTest extends MockNeonServer {
         }
 
         @Test
+        void aNonJsonSuccessIsUnreadableAndNotRetried() {
+            server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/html")
+                    .body("<html>captive portal</html>").build());
+
+            NeonApiException e = catchThrowableOfType(NeonApiException.class, () -> api().currentUser(ACCOUNT));
+
+            assertThat(e.httpStatus()).isEqualTo(200);
+            assertThat(e.isRetryable()).isFalse();
+            assertThat(e.getMessage()).contains("could not be read");
+            assertThat(server.getRequestCount()).isEqualTo(1);
+        }
+
+        @Test
         void anOversizedAnswerIsCutOffAndNotRetried() {
             inject(b -> b.maxApiResponseBytes(2048), 2);
             server.enqueue(json(200, "{\"project\":{\"name\":\"" + "x".repeat(10_000) + "\"}}"));

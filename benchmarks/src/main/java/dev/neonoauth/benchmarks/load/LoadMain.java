@@ -1,0 +1,388 @@
+package dev.neonoauth.benchmarks.load;
+
+import dev.neonoauth.adapter.jdbc.KeyRotation;
+import dev.neonoauth.app.web.RunningApp;
+import dev.neonoauth.app.web.WebConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Load and soak harness, loopback only: app-web in-process ({@code dev.neonoauth.app.web.Main.start}, embedded mode:
+ * the in-process neon-sandbox with headless approval, the Retrofit Neon adapter, storage-jdbc on an H2 file database
+ * in a temporary directory, sessions in that database), driven by simulated browsers on one JDK HttpClient. Bounded by
+ * count and time; stops by itself.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.neonoauth.benchmarks.load.LoadMain login --threads 8 --duration 60s
+ * java -cp benchmarks/target/benchmarks.jar dev.neonoauth.benchmarks.load.LoadMain pages --threads 8 --duration 60s
+ * java -cp benchmarks/target/benchmarks.jar dev.neonoauth.benchmarks.load.LoadMain soak  --rate 20 --duration 600s
+ * </pre>
+ *
+ * <ul>
+ *   <li>{@code login}: closed loop, each operation a full login of a new browser (landing page, Connect, sandbox
+ *       authorize with headless approval, callback with token exchange and new session, first projects page).
+ *   <li>{@code pages}: {@code --threads} browsers log in once, then each operation is {@code GET /projects} (session
+ *       lookup, token from the store, {@code GET /api/v2/projects} at the sandbox, page rendering).
+ *   <li>{@code soak}: open loop at {@code --rate} operations per second: of every 50, 44 page views, 5 full logins and
+ *       1 abandoned login (Connect, never comes back: its pending authorization must be purged after the TTL). Every
+ *       {@code --sample} it records RSS, heap after a full GC, pending-authorization rows (all, and expired ones) and
+ *       session rows. Pass criteria: zero errors; heap after GC in the last minute at most 10 % + 8 MiB above the
+ *       first minute; expired pending rows never more than the purge interval's worth.
+ * </ul>
+ *
+ * Options: {@code --threads N} (default 8), {@code --count N} operations at most (default unbounded), {@code --duration
+ * D} (default 60s), {@code --warmup D} (default 10s, not measured; soak: none), {@code --rate R} (soak, default 20),
+ * {@code --sample D} (soak, default 30s). Exit status 0 when the run passed, 1 otherwise.
+ */
+public final class LoadMain {
+    private LoadMain() {}
+
+    /** What to run. */
+    public record Options(String mode, int threads, long count, Duration duration, Duration warmup, double rate,
+            Duration sample) {
+        public static Options parse(String... args) {
+            if (args.length == 0 || !List.of("login", "pages", "soak").contains(args[0])) {
+                throw new IllegalArgumentException("usage: LoadMain login|pages|soak [--threads N] [--count N] "
+                        + "[--duration D] [--warmup D] [--rate R] [--sample D]");
+            }
+            Map<String, String> o = new HashMap<>();
+            for (int i = 1; i + 1 < args.length; i += 2) {
+                o.put(args[i], args[i + 1]);
+            }
+            boolean soak = args[0].equals("soak");
+            return new Options(args[0],
+                    Integer.parseInt(o.getOrDefault("--threads", "8")),
+                    Long.parseLong(o.getOrDefault("--count", String.valueOf(Long.MAX_VALUE))),
+                    duration(o.getOrDefault("--duration", "60s")),
+                    duration(o.getOrDefault("--warmup", soak ? "0s" : "10s")),
+                    Double.parseDouble(o.getOrDefault("--rate", "20")),
+                    duration(o.getOrDefault("--sample", "30s")));
+        }
+
+        static Duration duration(String s) {
+            String v = s.strip().toLowerCase(Locale.ROOT);
+            if (v.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+            }
+            long n = Long.parseLong(v.substring(0, v.length() - 1));
+            return switch (v.charAt(v.length() - 1)) {
+                case 's' -> Duration.ofSeconds(n);
+                case 'm' -> Duration.ofMinutes(n);
+                case 'h' -> Duration.ofHours(n);
+                default -> throw new IllegalArgumentException("duration like 500ms, 30s, 10m: " + s);
+            };
+        }
+    }
+
+    /** One soak sample. */
+    public record Sample(double elapsedSeconds, long operations, long errors, double rssMiB, double heapAfterGcMiB,
+            long pendingRows, long expiredPendingRows, long sessionRows) {}
+
+    /** The outcome of a run. */
+    public record Summary(String mode, long operations, long errors, double seconds, double perSecond, double p50Millis,
+            double p99Millis, double rssBeforeMiB, double rssAfterMiB, double heapBeforeMiB, double heapAfterMiB,
+            List<Sample> samples, List<String> failures, boolean passed) {}
+
+    public static void main(String[] args) {
+        Options options = Options.parse(args);
+        Summary s = run(options);
+        System.exit(s.passed() ? 0 : 1);
+    }
+
+    private static final Duration PURGE_INTERVAL = Duration.ofSeconds(30);
+
+    /** Starts the stack, runs, prints and returns the summary, stops everything. */
+    public static Summary run(Options options) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("neon-oauth-load-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String jdbcUrl = "jdbc:h2:file:" + dir.resolve("load").toAbsolutePath()
+                + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+        Map<String, String> env = new HashMap<>();
+        env.put("PORT", "0");
+        env.put("NEON_SANDBOX_HEADLESS_APPROVAL", "sandbox@example.com");
+        env.put("NEON_OAUTH_DATA_DIR", dir.toString());
+        env.put("NEON_OAUTH_JDBC_URL", jdbcUrl);
+        env.put("NEON_OAUTH_JDBC_USER", "load");
+        env.put("NEON_OAUTH_JDBC_PASSWORD", "load");
+        env.put("NEON_OAUTH_KEYSET", KeyRotation.newKeyset());
+        env.put("NEON_OAUTH_PURGE_INTERVAL", PURGE_INTERVAL.toString());
+        double rssBefore = ProcessMemory.rssMiB();
+        RunningApp app = dev.neonoauth.app.web.Main.start(WebConfig.fromEnvironment(env));
+        ExecutorService workers = Executors.newFixedThreadPool(options.threads());
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(2, r -> {
+                    Thread t = new Thread(r, "load-http");
+                    t.setDaemon(true);
+                    return t;
+                })).build();
+        URI base = URI.create("http://127.0.0.1:" + app.port());
+        System.out.printf(Locale.ROOT, "load: mode=%s threads=%d duration=%s warmup=%s rate=%s app=%s cores=%d maxHeap=%dMiB%n",
+                options.mode(), options.threads(), options.duration(), options.warmup(),
+                options.mode().equals("soak") ? options.rate() : "-", base, Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20);
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "load", "load")) {
+            Summary s = options.mode().equals("soak")
+                    ? soak(options, http, base, workers, db, rssBefore)
+                    : closedLoop(options, http, base, workers, rssBefore);
+            print(s);
+            return s;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the load database for counting: " + e.getMessage(), e);
+        } finally {
+            workers.shutdownNow();
+            app.close();
+        }
+    }
+
+    private static Summary closedLoop(Options o, HttpClient http, URI base, ExecutorService workers, double rssBefore) {
+        boolean login = o.mode().equals("login");
+        List<WebUser> users = new ArrayList<>();
+        if (!login) {
+            for (int i = 0; i < o.threads(); i++) {
+                WebUser u = new WebUser(http, base);
+                u.login();
+                users.add(u);
+            }
+        }
+        Percentiles latencies = new Percentiles();
+        AtomicLong ops = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        long warmupEnd = System.nanoTime() + o.warmup().toNanos();
+        long end = warmupEnd + o.duration().toNanos();
+        double heapBefore = Double.NaN;
+        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+        long[] measuredStart = {0};
+        for (int t = 0; t < o.threads(); t++) {
+            WebUser own = login ? null : users.get(t);
+            running.add(workers.submit(() -> {
+                while (System.nanoTime() < end && !Thread.currentThread().isInterrupted()) {
+                    boolean measured = System.nanoTime() >= warmupEnd;
+                    if (measured && ops.get() + errors.get() >= o.count()) {
+                        return;
+                    }
+                    long t0 = System.nanoTime();
+                    try {
+                        if (login) {
+                            new WebUser(http, base).login();
+                        } else {
+                            own.projectsPage();
+                        }
+                        if (measured) {
+                            latencies.record(System.nanoTime() - t0);
+                            ops.incrementAndGet();
+                        }
+                    } catch (RuntimeException e) {
+                        if (measured) {
+                            errors.incrementAndGet();
+                            if (failures.size() < 10) {
+                                failures.add(e.getMessage());
+                            }
+                        }
+                    }
+                }
+            }));
+        }
+        sleepUntil(warmupEnd);
+        measuredStart[0] = System.nanoTime();
+        heapBefore = ProcessMemory.heapAfterGcMiB();
+        for (var f : running) {
+            try {
+                f.get();
+            } catch (Exception e) {
+                failures.add("worker: " + e);
+            }
+        }
+        double seconds = (System.nanoTime() - measuredStart[0]) / 1e9;
+        double rssAfter = ProcessMemory.rssMiB();
+        double heapAfter = ProcessMemory.heapAfterGcMiB();
+        return new Summary(o.mode(), ops.get(), errors.get(), seconds, ops.get() / seconds, latencies.millis(50),
+                latencies.millis(99), rssBefore, rssAfter, heapBefore, heapAfter, List.of(), List.copyOf(failures),
+                errors.get() == 0 && ops.get() > 0);
+    }
+
+    private static Summary soak(Options o, HttpClient http, URI base, ExecutorService workers, Connection db,
+            double rssBefore) {
+        int poolSize = Math.max(o.threads(), 4);
+        BlockingQueue<WebUser> pool = new ArrayBlockingQueue<>(poolSize * 4);
+        for (int i = 0; i < poolSize; i++) {
+            WebUser u = new WebUser(http, base);
+            u.login();
+            pool.add(u);
+        }
+        Percentiles latencies = new Percentiles();
+        AtomicLong ops = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        AtomicLong sequence = new AtomicLong();
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Sample> samples = new ArrayList<>();
+        long start = System.nanoTime();
+        long end = start + o.duration().toNanos();
+        long periodNanos = (long) (1e9 / o.rate());
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        ThreadPoolExecutor pool2 = (ThreadPoolExecutor) workers;
+        ticker.scheduleAtFixedRate(() -> {
+            if (System.nanoTime() >= end || sequence.get() >= o.count()) {
+                return;
+            }
+            long n = sequence.getAndIncrement();
+            if (pool2.getQueue().size() > o.rate() * 5) { // more than 5 s behind: the system cannot keep the rate
+                errors.incrementAndGet();
+                if (failures.size() < 10) {
+                    failures.add("overload: more than 5 s of operations queued");
+                }
+                return;
+            }
+            workers.submit(() -> {
+                long t0 = System.nanoTime();
+                try {
+                    int kind = (int) (n % 50);
+                    if (kind == 25) {
+                        new WebUser(http, base).start(); // abandoned login
+                    } else if (kind % 10 == 0) {
+                        WebUser u = new WebUser(http, base);
+                        u.login();
+                        if (!pool.offer(u)) {
+                            pool.poll(); // keep the pool bounded: the oldest session is simply no longer used
+                            pool.offer(u);
+                        }
+                    } else {
+                        WebUser u = pool.take();
+                        try {
+                            u.projectsPage();
+                        } finally {
+                            pool.offer(u);
+                        }
+                    }
+                    latencies.record(System.nanoTime() - t0);
+                    ops.incrementAndGet();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    errors.incrementAndGet();
+                    if (failures.size() < 10) {
+                        failures.add(e.getMessage());
+                    }
+                }
+            });
+        }, 0, periodNanos, TimeUnit.NANOSECONDS);
+        samples.add(sample(start, ops, errors, db));
+        long nextSample = start + o.sample().toNanos();
+        while (nextSample < end) {
+            sleepUntil(nextSample);
+            samples.add(sample(start, ops, errors, db));
+            printSample(samples.get(samples.size() - 1));
+            nextSample += o.sample().toNanos();
+        }
+        sleepUntil(end);
+        ticker.shutdownNow();
+        workers.shutdown();
+        try {
+            workers.awaitTermination(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Sample last = sample(start, ops, errors, db);
+        samples.add(last);
+        printSample(last);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        List<String> verdict = new ArrayList<>(failures);
+        double firstMinute = samples.stream().filter(s -> s.elapsedSeconds() <= 60).mapToDouble(Sample::heapAfterGcMiB)
+                .max().orElse(Double.NaN);
+        double lastMinute = samples.stream().filter(s -> s.elapsedSeconds() >= seconds - 61)
+                .mapToDouble(Sample::heapAfterGcMiB).max().orElse(Double.NaN);
+        boolean flat = lastMinute <= firstMinute * 1.10 + 8;
+        if (!flat) {
+            verdict.add(String.format(Locale.ROOT, "heap after GC grew: first minute %.1f MiB, last minute %.1f MiB",
+                    firstMinute, lastMinute));
+        }
+        // Abandoned logins create o.rate()/50 rows per second; a purge every PURGE_INTERVAL may leave that many
+        // seconds' worth of expired rows (plus one sample's slack), never more.
+        long expiredBound = (long) Math.ceil(o.rate() / 50.0 * (PURGE_INTERVAL.toSeconds() + o.sample().toSeconds())) + 2;
+        long maxExpired = samples.stream().mapToLong(Sample::expiredPendingRows).max().orElse(0);
+        if (maxExpired > expiredBound) {
+            verdict.add("expired pending authorizations piled up: " + maxExpired + " > " + expiredBound);
+        }
+        boolean passed = errors.get() == 0 && flat && maxExpired <= expiredBound && ops.get() > 0;
+        return new Summary("soak", ops.get(), errors.get(), seconds, ops.get() / seconds, latencies.millis(50),
+                latencies.millis(99), rssBefore, last.rssMiB(), firstMinute, lastMinute, List.copyOf(samples),
+                List.copyOf(verdict), passed);
+    }
+
+    private static Sample sample(long start, AtomicLong ops, AtomicLong errors, Connection db) {
+        double heap = ProcessMemory.heapAfterGcMiB();
+        return new Sample((System.nanoTime() - start) / 1e9, ops.get(), errors.get(), ProcessMemory.rssMiB(), heap,
+                count(db, "select count(*) from neon_oauth_pending_authorization", false),
+                count(db, "select count(*) from neon_oauth_pending_authorization where expires_at < ?", true),
+                count(db, "select count(*) from neon_oauth_web_session", false));
+    }
+
+    private static long count(Connection db, String sql, boolean now) {
+        try (PreparedStatement st = db.prepareStatement(sql)) {
+            if (now) {
+                st.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            return -1; // table missing (e.g. no session table in this version): reported as -1
+        }
+    }
+
+    private static void printSample(Sample s) {
+        System.out.printf(Locale.ROOT, "  t=%5.0fs ops=%d errors=%d rss=%.1fMiB heapAfterGC=%.1fMiB pending=%d "
+                + "expiredPending=%d sessions=%d%n", s.elapsedSeconds(), s.operations(), s.errors(), s.rssMiB(),
+                s.heapAfterGcMiB(), s.pendingRows(), s.expiredPendingRows(), s.sessionRows());
+    }
+
+    private static void print(Summary s) {
+        System.out.printf(Locale.ROOT, "RESULT mode=%s ops=%d errors=%d seconds=%.1f throughput=%.1f/s p50=%.2fms "
+                + "p99=%.2fms rssBefore=%.1fMiB rssAfter=%.1fMiB heapAfterGC before=%.1fMiB after=%.1fMiB passed=%s%n",
+                s.mode(), s.operations(), s.errors(), s.seconds(), s.perSecond(), s.p50Millis(), s.p99Millis(),
+                s.rssBeforeMiB(), s.rssAfterMiB(), s.heapBeforeMiB(), s.heapAfterMiB(), s.passed());
+        s.failures().forEach(f -> System.out.println("  failure: " + f));
+    }
+
+    private static void sleepUntil(long nanoTime) {
+        long left;
+        while ((left = nanoTime - System.nanoTime()) > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.neonoauth.benchmarks.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.neonoauth.adapter.jdbc.JdbcStorage;
+import dev.neonoauth.adapter.jdbc.JdbcStorageConfig;
+import dev.neonoauth.adapter.jdbc.JdbcStorageModule;
+import dev.neonoauth.adapter.neon.NeonApiConfig;
+import dev.neonoauth.adapter.neon.NeonApiModule;
+import dev.neonoauth.core.domain.AuthorizationServer;
+import dev.neonoauth.core.domain.ClientRegistration;
+import dev.neonoauth.core.port.in.AccessTokenProvider;
+import dev.neonoauth.core.port.in.AuthorizationFlow;
+import dev.neonoauth.core.port.out.PendingAuthorizationStore;
+import dev.neonoauth.core.port.out.SecureRandomSource;
+import dev.neonoauth.core.port.out.TokenEndpoint;
+import dev.neonoauth.core.port.out.TokenStore;
+import dev.neonoauth.core.port.out.neon.NeonApi;
+import dev.neonoauth.core.service.AccessTokenService;
+import dev.neonoauth.core.service.AuthorizationFlowService;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The benchmarks' composition root. It is named {@code Main} because the project allows only classes named
+ * {@code Main} to create an injector (app-web's {@code HexagonTest.onlyMainCreatesAnInjector}); benchmarks are not on
+ * that test's classpath, but keep to the rule anyway. It wires the real production graph the way the apps do: the
+ * core services with their plain constructors, {@link NeonApiModule} (Retrofit, Moshi, OkHttp) and
+ * {@link JdbcStorageModule} (JDBC, Tink AEAD encryption at rest).
+ */
+public final class Main {
+    private Main() {}
+
+    /** The wired graph: what a benchmark drives, and the storage to close afterwards. */
+    public record Stack(NeonApi neonApi, AccessTokenProvider tokens, AuthorizationFlow flow, TokenStore tokenStore,
+            JdbcStorage storage) implements AutoCloseable {
+        @Override
+        public void close() {
+            storage.close();
+        }
+    }
+
+    /** Builds the production graph for {@code client} against the given Neon adapter and storage configuration. */
+    public static Stack stack(ClientRegistration client, NeonApiConfig neon, JdbcStorageConfig storage) {
+        Injector injector = Guice.createInjector(new NeonApiModule(neon), new JdbcStorageModule(storage),
+                new CoreWiring(client));
+        return new Stack(injector.getInstance(NeonApi.class), injector.getInstance(AccessTokenProvider.class),
+                injector.getInstance(AuthorizationFlow.class), injector.getInstance(TokenStore.class),
+                injector.getInstance(JdbcStorage.class));
+    }
+
+    /** The core services, as app-cli's and app-web's modules provide them. */
+    private static final class CoreWiring extends AbstractModule {
+        private final ClientRegistration client;
+
+        CoreWiring(ClientRegistration client) {
+            this.client = Objects.requireNonNull(client, "client == null");
+        }
+
+        @Provides
+        @Singleton
+        ClientRegistration client() {
+            return client;
+        }
+
+        @Provides
+        @Singleton
+        AccessTokenProvider accessTokens(ClientRegistration c, TokenStore store, TokenEndpoint endpoint) {
+            return new AccessTokenService(c, store, endpoint, Clock.systemUTC());
+        }
+
+        @Provides
+        @Singleton
+        AuthorizationFlow flow(AuthorizationServer server, ClientRegistration c, PendingAuthorizationStore pending,
+                TokenStore tokens, TokenEndpoint endpoint) {
+            return new AuthorizationFlowService(server, c, pending, tokens, endpoint, SecureRandomSource.system(),
+                    Clock.systemUTC(), Duration.ofMinutes(10));
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.neonoauth.benchmarks.smoke;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.neonoauth.benchmarks.api.ApiFixture;
+import dev.neonoauth.benchmarks.api.BareOkHttpBaseline;
+import dev.neonoauth.benchmarks.api.FixedProjectsServer;
+import dev.neonoauth.benchmarks.load.LoadMain;
+import dev.neonoauth.core.port.in.AccessTokenResult;
+import dev.neonoauth.core.port.out.neon.ProjectQuery;
+import dev.neonoauth.sandbox.NeonSandbox;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the benchmark and load harnesses from rotting: each runs for a moment with tiny counts and must produce a sane
+ * result. Not a measurement; the figures are in docs/benchmarks.md. (The CLI cold-start harness needs the app-cli
+ * shaded jar, which this module does not build; it is run by hand.)
+ */
+class HarnessSmokeTest {
+    @Test
+    void bothArmsOfTheApiCallBenchmarkGetTheSameProjectsFromTheFixedServer() {
+        try (NeonSandbox sandbox = ApiFixture.headlessSandbox(); FixedProjectsServer fixed = FixedProjectsServer.start();
+                ApiFixture fixture = ApiFixture.start(sandbox, fixed.apiBaseUri(), "h2")) {
+            try (BareOkHttpBaseline capture = new BareOkHttpBaseline(sandbox.apiBaseUri(), fixture.accessToken)) {
+                fixed.body(capture.listProjectsJson());
+            }
+            try (BareOkHttpBaseline bare = new BareOkHttpBaseline(fixed.apiBaseUri(), fixture.accessToken)) {
+                assertThat(bare.listProjectsJson()).contains("sandbox-app", "analytics", "playground");
+            }
+            assertThat(fixture.stack.neonApi().listProjects(ApiFixture.ACCOUNT, ProjectQuery.ALL)).hasSize(3);
+            assertThat(fixture.stack.tokens().currentToken(ApiFixture.ACCOUNT))
+                    .isInstanceOf(AccessTokenResult.Available.class);
+        }
+    }
+
+    @Test
+    void loginLoadRunsAndStopsByItself() {
+        LoadMain.Summary s = LoadMain.run(LoadMain.Options.parse("login", "--threads", "2", "--count", "4",
+                "--duration", "20s", "--warmup", "0s"));
+        assertThat(s.errors()).as(s.failures().toString()).isZero();
+        assertThat(s.operations()).isBetween(1L, 6L);
+        assertThat(s.p50Millis()).isPositive();
+    }
+
+    @Test
+    void soakSamplesMemoryAndPendingRows() {
+        LoadMain.Summary s = LoadMain.run(LoadMain.Options.parse("soak", "--threads", "2", "--rate", "10",
+                "--duration", "3s", "--sample", "1s"));
+        assertThat(s.errors()).as(s.failures().toString()).isZero();
+        assertThat(s.operations()).isPositive();
+        assertThat(s.samples()).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(s.samples()).allSatisfy(sample -> {
+            assertThat(sample.pendingRows()).isNotNegative();
+            assertThat(sample.rssMiB()).isPositive();
+        });
+    }
+}

@@ -33,7 +33,7 @@ final class AccountCommands {
         return why + ". Run: " + settings.loginCommand();
     }
 
-    @Command(name = "logout", description = {
+    @Command(name = "logout", mixinStandardHelpOptions = true, description = {
             "Revoke the profile's grant at Neon, then delete the stored tokens.",
             "Reports what happened at each step; exits 1 when Neon did not confirm the revocation."})
     static final class Logout implements Callable<Integer> {
@@ -71,7 +71,7 @@ final class AccountCommands {
         }
     }
 
-    @Command(name = "status", description = "Show the profile's login: user, granted scopes, token expiry, servers.")
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Show the profile's login: user, granted scopes, token expiry, servers.")
     static final class Status implements Callable<Integer> {
         private final CliContext ctx;
 
@@ -117,7 +117,7 @@ final class AccountCommands {
         }
     }
 
-    @Command(name = "token", description = {
+    @Command(name = "token", mixinStandardHelpOptions = true, description = {
             "Print a valid access token for scripts (refreshed when needed).",
             "The only command that prints a secret, and only on standard output: "
                     + "curl -H \"Authorization: Bearer $(neon-oauth token)\" ..."})

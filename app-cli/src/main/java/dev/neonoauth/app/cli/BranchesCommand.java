@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code branches list|create|delete --project ID}. */
-@Command(name = "branches", description = "Show and change a project's branches.", subcommands = {
+@Command(name = "branches", mixinStandardHelpOptions = true, description = "Show and change a project's branches.", subcommands = {
         BranchesCommand.ListBranches.class, BranchesCommand.Create.class, BranchesCommand.Delete.class})
 final class BranchesCommand implements Callable<Integer> {
     BranchesCommand(CliContext ctx) {
@@ -27,7 +27,7 @@ final class BranchesCommand implements Callable<Integer> {
         throw CliException.usage("missing subcommand: list, create or delete (neon-oauth branches --help)");
     }
 
-    @Command(name = "list", description = {"Draw the project's branch tree (or list the branches with -o json|yaml)."})
+    @Command(name = "list", mixinStandardHelpOptions = true, description = {"Draw the project's branch tree (or list the branches with -o json|yaml)."})
     static final class ListBranches implements Callable<Integer> {
         private final CliContext ctx;
 
@@ -46,7 +46,7 @@ final class BranchesCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "create", description = "Create a branch (from the default branch, or --parent).")
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a branch (from the default branch, or --parent).")
     static final class Create implements Callable<Integer> {
         private final CliContext ctx;
 
@@ -76,7 +76,7 @@ final class BranchesCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "delete", description = "Delete a branch.")
+    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a branch.")
     static final class Delete implements Callable<Integer> {
         private final CliContext ctx;
 

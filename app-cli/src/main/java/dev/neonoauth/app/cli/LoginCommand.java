@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
  * {@code neon-oauth login}: the authorization code flow with PKCE through a loopback redirect (RFC 8252), or, with
  * {@code --no-browser}, by pasting the redirected URL.
  */
-@Command(name = "login", description = {
+@Command(name = "login", mixinStandardHelpOptions = true, description = {
         "Sign in to Neon and store the grant for the profile.",
         "Opens the browser on the authorization page and receives the redirect on http://127.0.0.1:PORT/callback. "
                 + "With --no-browser, prints the URL and reads the redirected URL from standard input."})

@@ -12,6 +12,8 @@ import dev.neonoauth.core.port.in.Disconnect;
 import dev.neonoauth.core.port.out.neon.NeonApi;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /**
@@ -31,12 +33,12 @@ public final class Main {
     /** Runs one command line against {@code environment} and returns the exit code. Never calls {@code System.exit}. */
     static int run(String[] args, CliEnvironment environment) {
         try (CliContext ctx = new CliContext(environment, Main::assemble)) {
-            CommandLine cli = commandLine(ctx);
+            CommandLine cli = commandLine(ctx, args);
             return cli.execute(args);
         }
     }
 
-    static CommandLine commandLine(CliContext ctx) {
+    static CommandLine commandLine(CliContext ctx, String[] args) {
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
@@ -49,11 +51,21 @@ public final class Main {
             }
         };
         CommandLine cli = new CommandLine(new RootCommand(ctx), factory);
+        Optional<String> named = RootCommand.named(args);
+        for (Map.Entry<String, Class<?>> sub : RootCommand.SUBCOMMANDS.entrySet()) {
+            if (named.isEmpty() || named.get().equals(sub.getKey())) {
+                try {
+                    cli.addSubcommand(sub.getKey(), new CommandLine(factory.create(sub.getValue()), factory));
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot create the command " + sub.getKey(), e);
+                }
+            }
+        }
         cli.setOut(new PrintWriter(ctx.env().out(), true));
         cli.setErr(new PrintWriter(ctx.env().err(), true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> ErrorReporter.report(e, ctx));
-        cli.setParameterExceptionHandler((e, args) -> {
+        cli.setParameterExceptionHandler((e, badArgs) -> {
             PrintWriter err = e.getCommandLine().getErr();
             err.println("Error: " + Tables.clean(e.getMessage()));
             err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");

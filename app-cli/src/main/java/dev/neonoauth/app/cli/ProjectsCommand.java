@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code projects list|get|create|update|delete|recover}. */
-@Command(name = "projects", description = "Manage Neon projects.", subcommands = {
+@Command(name = "projects", mixinStandardHelpOptions = true, description = "Manage Neon projects.", subcommands = {
         ProjectsCommand.ListProjects.class, ProjectsCommand.Get.class, ProjectsCommand.Create.class,
         ProjectsCommand.Update.class, ProjectsCommand.Delete.class, ProjectsCommand.Recover.class})
 final class ProjectsCommand implements Callable<Integer> {
@@ -68,7 +68,7 @@ final class ProjectsCommand implements Callable<Integer> {
         return m;
     }
 
-    @Command(name = "list", description = "List the projects the login can see.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the projects the login can see.")
     static final class ListProjects implements Callable<Integer> {
         private final CliContext ctx;
 
@@ -92,7 +92,7 @@ final class ProjectsCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "get", description = "Show one project.")
+    @Command(name = "get", mixinStandardHelpOptions = true, description = "Show one project.")
     static final class Get implements Callable<Integer> {
         private final CliContext ctx;
 
@@ -110,7 +110,7 @@ final class ProjectsCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "create", description = {"Create a project and wait until it is ready.",
+    @Command(name = "create", mixinStandardHelpOptions = true, description = {"Create a project and wait until it is ready.",
             "Connection URIs are not printed: they carry the database password."})
     static final class Create implements Callable<Integer> {
         private final CliContext ctx;
@@ -164,7 +164,7 @@ final class ProjectsCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "update", description = "Change a project's name, history retention or logical replication.")
+    @Command(name = "update", mixinStandardHelpOptions = true, description = "Change a project's name, history retention or logical replication.")
     static final class Update implements Callable<Integer> {
         private final CliContext ctx;
 
@@ -204,7 +204,7 @@ final class ProjectsCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "delete", description = "Delete a project (Neon keeps it recoverable for 7 days).")
+    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a project (Neon keeps it recoverable for 7 days).")
     static final class Delete implements Callable<Integer> {
         private final CliContext ctx;
 
@@ -228,7 +228,7 @@ final class ProjectsCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "recover", description = "Recover a project deleted in the last 7 days.")
+    @Command(name = "recover", mixinStandardHelpOptions = true, description = "Recover a project deleted in the last 7 days.")
     static final class Recover implements Callable<Integer> {
         private final CliContext ctx;
 

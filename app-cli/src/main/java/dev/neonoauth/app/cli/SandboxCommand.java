@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
  * {@code neon-oauth sandbox}: runs the local Neon stand-in (neon-sandbox) in the foreground until Ctrl-C, on the
  * address the sandbox profile uses, and keeps its state in the data directory so that logins survive restarts.
  */
-@Command(name = "sandbox", description = {
+@Command(name = "sandbox", mixinStandardHelpOptions = true, description = {
         "Run the local Neon sandbox (OAuth server and API v2) in the foreground until Ctrl-C.",
         "With no client id configured, every other command talks to it: try the whole flow without a Neon account. "
                 + "Sign in as sandbox@example.com / sandbox."})

@@ -338,6 +338,12 @@ class CliEndToEndTest {
         CliHarness.Result help = cli.run("--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("login").contains("projects").contains("Exit codes");
+        CliHarness.Result subHelp = cli.run("-o", "json", "projects", "list", "--help");
+        assertThat(subHelp.exitCode()).isZero();
+        assertThat(subHelp.out()).contains("Usage: neon-oauth projects list").contains("--org-id");
+        assertThat(RootCommand.named(new String[] {"--profile", "login", "-o", "json", "projects", "list"}))
+                .contains("projects");
+        assertThat(RootCommand.named(new String[] {"--verbose"})).isEmpty();
     }
 
     @Test

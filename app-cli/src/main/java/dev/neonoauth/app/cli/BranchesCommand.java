@@ -15,9 +15,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code branches list|create|delete --project ID}. */
-@Command(name = "branches", mixinStandardHelpOptions = true, description = "Show and change a project's branches.", subcommands = {
-        BranchesCommand.ListBranches.class, BranchesCommand.Create.class, BranchesCommand.Delete.class})
+@Command(name = "branches", mixinStandardHelpOptions = true, description = "Show and change a project's branches.")
 final class BranchesCommand implements Callable<Integer> {
+    /** The subcommands, registered by {@link Main} (only the one named, when one is). */
+    static final Map<String, Class<?>> SUBCOMMANDS = RootCommand.ordered(
+            "list", ListBranches.class, "create", Create.class, "delete", Delete.class);
+
     BranchesCommand(CliContext ctx) {
         // the context is used by the subcommands
     }

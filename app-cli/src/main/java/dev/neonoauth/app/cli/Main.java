@@ -51,16 +51,8 @@ public final class Main {
             }
         };
         CommandLine cli = new CommandLine(new RootCommand(ctx), factory);
-        Optional<String> named = RootCommand.named(args);
-        for (Map.Entry<String, Class<?>> sub : RootCommand.SUBCOMMANDS.entrySet()) {
-            if (named.isEmpty() || named.get().equals(sub.getKey())) {
-                try {
-                    cli.addSubcommand(sub.getKey(), new CommandLine(factory.create(sub.getValue()), factory));
-                } catch (Exception e) {
-                    throw new IllegalStateException("cannot create the command " + sub.getKey(), e);
-                }
-            }
-        }
+        // Building picocli's model of a command costs start-up time: register only what the command line names.
+        register(cli, RootCommand.SUBCOMMANDS, RootCommand.named(args), factory, RootCommand.namedNested(args));
         cli.setOut(new PrintWriter(ctx.env().out(), true));
         cli.setErr(new PrintWriter(ctx.env().err(), true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -73,6 +65,26 @@ public final class Main {
             return ExitCode.USAGE;
         });
         return cli;
+    }
+
+    private static void register(CommandLine parent, Map<String, Class<?>> commands, Optional<String> named,
+            CommandLine.IFactory factory, Optional<String> nestedNamed) {
+        for (Map.Entry<String, Class<?>> command : commands.entrySet()) {
+            if (named.isPresent() && !named.get().equals(command.getKey())) {
+                continue;
+            }
+            CommandLine sub;
+            try {
+                sub = new CommandLine(factory.create(command.getValue()), factory);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot create the command " + command.getKey(), e);
+            }
+            parent.addSubcommand(command.getKey(), sub);
+            Map<String, Class<?>> nested = RootCommand.nested(command.getKey());
+            if (!nested.isEmpty()) {
+                register(sub, nested, named.isPresent() ? nestedNamed : Optional.empty(), factory, Optional.empty());
+            }
+        }
     }
 
     private static Services assemble(CliSettings settings, CliEnvironment environment, Duration stateTtl) {

@@ -21,10 +21,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code projects list|get|create|update|delete|recover}. */
-@Command(name = "projects", mixinStandardHelpOptions = true, description = "Manage Neon projects.", subcommands = {
-        ProjectsCommand.ListProjects.class, ProjectsCommand.Get.class, ProjectsCommand.Create.class,
-        ProjectsCommand.Update.class, ProjectsCommand.Delete.class, ProjectsCommand.Recover.class})
+@Command(name = "projects", mixinStandardHelpOptions = true, description = "Manage Neon projects.")
 final class ProjectsCommand implements Callable<Integer> {
+    /** The subcommands, registered by {@link Main} (only the one named, when one is). */
+    static final Map<String, Class<?>> SUBCOMMANDS = RootCommand.ordered(
+            "list", ListProjects.class, "get", Get.class, "create", Create.class, "update", Update.class,
+            "delete", Delete.class, "recover", Recover.class);
+
     private final CliContext ctx;
 
     ProjectsCommand(CliContext ctx) {

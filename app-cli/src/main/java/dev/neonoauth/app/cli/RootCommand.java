@@ -31,25 +31,49 @@ final class RootCommand implements Callable<Integer> {
             "-o", "--output");
 
     private static Map<String, Class<?>> subcommands() {
+        return ordered("login", LoginCommand.class, "logout", AccountCommands.Logout.class,
+                "status", AccountCommands.Status.class, "token", AccountCommands.Token.class,
+                "projects", ProjectsCommand.class, "branches", BranchesCommand.class, "sandbox", SandboxCommand.class);
+    }
+
+    /** The nested subcommands of a command, if it has any. */
+    static Map<String, Class<?>> nested(String name) {
+        return switch (name) {
+            case "projects" -> ProjectsCommand.SUBCOMMANDS;
+            case "branches" -> BranchesCommand.SUBCOMMANDS;
+            default -> Map.of();
+        };
+    }
+
+    static Map<String, Class<?>> ordered(Object... nameClassPairs) {
         Map<String, Class<?>> m = new LinkedHashMap<>();
-        m.put("login", LoginCommand.class);
-        m.put("logout", AccountCommands.Logout.class);
-        m.put("status", AccountCommands.Status.class);
-        m.put("token", AccountCommands.Token.class);
-        m.put("projects", ProjectsCommand.class);
-        m.put("branches", BranchesCommand.class);
-        m.put("sandbox", SandboxCommand.class);
+        for (int i = 0; i < nameClassPairs.length; i += 2) {
+            m.put((String) nameClassPairs[i], (Class<?>) nameClassPairs[i + 1]);
+        }
         return Collections.unmodifiableMap(m);
     }
 
     /** The subcommand a command line names (its first word that is neither an option nor an option's value). */
     static Optional<String> named(String[] args) {
+        return word(args, 0).filter(SUBCOMMANDS::containsKey);
+    }
+
+    /** The nested subcommand a command line names (its second word), if its first word has nested ones. */
+    static Optional<String> namedNested(String[] args) {
+        return named(args).flatMap(first -> word(args, 1).filter(nested(first)::containsKey));
+    }
+
+    /** The {@code n}th word of a command line that is neither an option nor the value of a global option. */
+    private static Optional<String> word(String[] args, int n) {
+        int seen = 0;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (OPTIONS_WITH_VALUE.contains(a)) {
                 i++;
             } else if (!a.startsWith("-")) {
-                return SUBCOMMANDS.containsKey(a) ? Optional.of(a) : Optional.empty();
+                if (seen++ == n) {
+                    return Optional.of(a);
+                }
             }
         }
         return Optional.empty();

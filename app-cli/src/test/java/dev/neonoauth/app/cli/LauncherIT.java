@@ -1,0 +1,72 @@
+package dev.neonoauth.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.neonoauth.sandbox.NeonSandbox;
+import dev.neonoauth.sandbox.SandboxUser;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher script {@code bin/neon-oauth} with the shaded jar: it runs commands, records the AppCDS archive on the
+ * first successful run of a command that talks to Neon (not on {@code --version}), and uses it afterwards.
+ */
+class LauncherIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theLauncherRunsTheJarAndRecordsTheClassDataArchiveOnce() throws Exception {
+        Path jar = dir.resolve("neon-oauth.jar");
+        Files.copy(Path.of(System.getProperty("neonoauth.cli.jar", "target/neon-oauth.jar")), jar);
+        Path archive = dir.resolve("neon-oauth.jsa");
+        try (NeonSandbox sandbox = NeonSandbox.builder().headlessApproval(SandboxUser.DEFAULT_EMAIL).start()) {
+            Path data = dir.resolve("data");
+            new CliHarness(sandbox, data).login();
+            Map<String, String> env = Map.of("NEON_OAUTH_JAR", jar.toString(), "NEON_OAUTH_DATA_DIR", data.toString(),
+                    "NEON_OAUTH_HOST", sandbox.baseUri().toString());
+
+            Run version = launch(env, "--version");
+            assertThat(version.exit()).isZero();
+            assertThat(version.output()).startsWith("neon-oauth 0.1.0");
+            assertThat(archive).doesNotExist();
+
+            Run first = launch(env, "projects", "list");
+            assertThat(first.exit()).as(first.output()).isZero();
+            assertThat(first.output()).contains("ID").contains("NAME");
+            assertThat(archive).exists();
+            long size = Files.size(archive);
+            assertThat(size).isGreaterThan(5_000_000L);
+
+            Run second = launch(env, "-o", "json", "projects", "list");
+            assertThat(second.exit()).as(second.output()).isZero();
+            assertThat(second.output()).startsWith("[");
+            assertThat(Files.size(archive)).isEqualTo(size);
+            assertThat(Files.list(dir).filter(p -> p.toString().endsWith(".tmp")).count()).isZero();
+        }
+    }
+
+    private record Run(int exit, String output) {}
+
+    private Run launch(Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", Path.of("bin/neon-oauth").toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        Path log = dir.resolve("launch-" + System.nanoTime() + ".log");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("NEON_"));
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("the launcher did not finish");
+        }
+        return new Run(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+}

@@ -2,6 +2,7 @@ package dev.neonoauth.app.cli;
 
 import dev.neonoauth.core.domain.OAuthErrorCode;
 import dev.neonoauth.core.domain.ScopeSet;
+import dev.neonoauth.core.domain.TokenSet;
 import dev.neonoauth.core.port.in.AuthorizationCallback;
 import dev.neonoauth.core.port.in.AuthorizationFlow;
 import dev.neonoauth.core.port.in.AuthorizationRedirect;
@@ -91,8 +92,12 @@ final class LoginCommand implements Callable<Integer> {
         CliSettings settings = ctx.settings();
         ScopeSet requested = settings.loginScopes(Optional.ofNullable(scopes));
         ctx.stateTtl(wait.plusMinutes(1));
+        Optional<TokenSet> previous = ctx.services().storedGrant(settings.account());
         Outcome outcome = noBrowser ? pasteMode(settings, requested) : loopback(settings, requested, wait);
-        return report(settings, outcome);
+        int code = report(settings, outcome);
+        // The new grant replaced the old one in the store: revoke the old one rather than leave it valid at Neon.
+        previous.ifPresent(replaced -> ctx.say(ctx.services().revokeReplaced(replaced)));
+        return code;
     }
 
     /** A browser login needs a person at a terminal; CI and pipes get a clear refusal at once. */

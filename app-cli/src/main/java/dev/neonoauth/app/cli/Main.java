@@ -6,9 +6,16 @@ import com.google.inject.Stage;
 import dev.neonoauth.adapter.jdbc.JdbcStorage;
 import dev.neonoauth.adapter.jdbc.JdbcStorageModule;
 import dev.neonoauth.adapter.neon.NeonApiModule;
+import dev.neonoauth.core.domain.AccountKey;
+import dev.neonoauth.core.domain.ClientRegistration;
+import dev.neonoauth.core.domain.TokenSet;
 import dev.neonoauth.core.port.in.AccessTokenProvider;
 import dev.neonoauth.core.port.in.AuthorizationFlow;
 import dev.neonoauth.core.port.in.Disconnect;
+import dev.neonoauth.core.port.out.InfrastructureException;
+import dev.neonoauth.core.port.out.RevocationEndpoint;
+import dev.neonoauth.core.port.out.StoreUnavailableException;
+import dev.neonoauth.core.port.out.TokenStore;
 import dev.neonoauth.core.port.out.neon.NeonApi;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -121,6 +128,35 @@ public final class Main {
         @Override
         public NeonApi neonApi() {
             return injector.getInstance(NeonApi.class);
+        }
+
+        @Override
+        public Optional<TokenSet> storedGrant(AccountKey account) {
+            try {
+                return injector.getInstance(TokenStore.class).load(account);
+            } catch (StoreUnavailableException e) {
+                return Optional.empty();
+            }
+        }
+
+        @Override
+        public String revokeReplaced(TokenSet replaced) {
+            RevocationEndpoint.Revocation request = replaced.refreshToken()
+                    .map(rt -> new RevocationEndpoint.Revocation(injector.getInstance(ClientRegistration.class),
+                            rt.value(), RevocationEndpoint.TokenTypeHint.REFRESH_TOKEN))
+                    .orElseGet(() -> new RevocationEndpoint.Revocation(injector.getInstance(ClientRegistration.class),
+                            replaced.accessToken().value(), RevocationEndpoint.TokenTypeHint.ACCESS_TOKEN));
+            try {
+                RevocationEndpoint.Outcome outcome = injector.getInstance(RevocationEndpoint.class).revoke(request);
+                if (outcome instanceof RevocationEndpoint.Outcome.Refused refused) {
+                    return "Neon refused to revoke the profile's previous login (" + refused.error().summary()
+                            + "); it stays valid until it expires.";
+                }
+                return "The profile's previous login was revoked at Neon.";
+            } catch (InfrastructureException | IllegalStateException e) {
+                return "Could not revoke the profile's previous login (" + e.getMessage()
+                        + "); it stays valid until it expires.";
+            }
         }
 
         @Override

@@ -117,6 +117,19 @@ class CliEndToEndTest {
     }
 
     @Test
+    void loggingInAgainRevokesTheReplacedGrant() {
+        cli.login();
+        String oldToken = cli.run("token").out().strip();
+        CliHarness.Result again = cli.login();
+        assertThat(again.err()).contains("The profile's previous login was revoked at Neon.");
+        assertThat(apiStatus(oldToken)).isEqualTo(401);
+        String newToken = cli.run("token").out().strip();
+        assertThat(newToken).isNotEqualTo(oldToken);
+        assertThat(apiStatus(newToken)).isEqualTo(200);
+        assertThat(cli.run("projects", "list").exitCode()).isZero();
+    }
+
+    @Test
     void statusShowsUserScopesExpiryAndProfile() {
         cli.login();
         CliHarness.Result status = cli.run("status");

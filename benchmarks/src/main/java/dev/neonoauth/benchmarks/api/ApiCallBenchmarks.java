@@ -68,10 +68,14 @@ public class ApiCallBenchmarks {
             }
         }
         bare = new BareOkHttpBaseline(useFixed ? fixed.apiBaseUri() : sandbox.apiBaseUri(), fixture.accessToken);
-        // both arms must see the same answer: three seeded projects
+        // both arms must see the same answer (three seeded projects), each with exactly one HTTP request
+        long before = useFixed ? fixed.requests() : sandbox.metrics().apiRequests();
         int n = fixture.stack.neonApi().listProjects(ApiFixture.ACCOUNT, ProjectQuery.ALL).size();
-        if (n != 3 || !bare.listProjectsJson().contains("sandbox-app")) {
-            throw new IllegalStateException("unexpected /projects answer: " + n + " projects");
+        boolean seeded = bare.listProjectsJson().contains("sandbox-app");
+        long requests = (useFixed ? fixed.requests() : sandbox.metrics().apiRequests()) - before;
+        if (n != 3 || !seeded || requests != 2) {
+            throw new IllegalStateException("unexpected /projects answer: " + n + " projects, " + requests
+                    + " requests for one call per arm");
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 public final class FixedProjectsServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
+    private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
     private volatile byte[] body = "{\"projects\":[],\"pagination\":{}}".getBytes(StandardCharsets.UTF_8);
 
     private FixedProjectsServer(HttpServer server, ExecutorService executor) {
@@ -43,6 +44,7 @@ public final class FixedProjectsServer implements AutoCloseable {
             server.createContext("/", exchange -> {
                 try (exchange) {
                     exchange.getRequestBody().readAllBytes();
+                    fixed.requests.incrementAndGet();
                     byte[] b = fixed.body;
                     exchange.getResponseHeaders().set("Content-Type", "application/json");
                     exchange.sendResponseHeaders(200, b.length);
@@ -62,6 +64,11 @@ public final class FixedProjectsServer implements AutoCloseable {
     /** Replaces the body every request gets. */
     public void body(String json) {
         this.body = json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Requests answered so far. */
+    public long requests() {
+        return requests.get();
     }
 
     public int bodyBytes() {

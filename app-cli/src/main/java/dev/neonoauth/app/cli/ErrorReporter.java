@@ -12,8 +12,8 @@ import dev.neonoauth.core.port.out.neon.ReauthorizationRequiredException;
 import java.io.PrintStream;
 
 /**
- * Turns a failed command into one clear line on standard error and an exit code; {@code --verbose} adds the cause
- * chain (exception types and messages, which by the project's rules never carry a token or secret).
+ * Turns a failed command into one clear line on standard error ({@code Error: ...}) and an exit code;
+ * {@code --verbose} adds the cause chain (exception types and messages, which by the project's rules never carry a token or secret).
  */
 final class ErrorReporter {
     private ErrorReporter() {}
@@ -31,8 +31,6 @@ final class ErrorReporter {
                         + Tables.clean(String.valueOf(t.getMessage())));
                 t = t.getCause() == t ? null : t.getCause();
             }
-        } else if (c.exitCode() == ExitCode.ERROR && !(error instanceof CliException)) {
-            err.println("(run with --verbose for details)");
         }
         err.flush();
         return c.exitCode();

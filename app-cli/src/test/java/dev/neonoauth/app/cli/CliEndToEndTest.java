@@ -188,7 +188,7 @@ class CliEndToEndTest {
         CliHarness.Result gone = cli.run("projects", "get", id);
         assertThat(gone.exitCode()).isEqualTo(ExitCode.ERROR);
         assertThat(gone.err()).startsWith("Error: Neon API: ").contains("404");
-        assertThat(gone.err().lines().count()).isEqualTo(2); // the error line and the --verbose hint
+        assertThat(gone.err().lines().count()).isEqualTo(1);
 
         CliHarness.Result recovered = cli.run("projects", "recover", id);
         assertThat(recovered.exitCode()).as(recovered.toString()).isZero();

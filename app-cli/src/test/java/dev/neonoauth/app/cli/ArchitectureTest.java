@@ -1,6 +1,7 @@
 package dev.neonoauth.app.cli;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.inject.Guice;
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -8,6 +9,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.neonoauth.app.cli.archfixture.Violator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,22 +25,37 @@ class ArchitectureTest {
 
     @Test
     void theCliSeesNoHttpJsonOrJdbcTypes() {
-        ArchRule rule = noClasses().that().resideInAPackage("dev.neonoauth.app.cli..")
-                .should().dependOnClassesThat().resideInAnyPackage("retrofit2..", "okhttp3..", "okio..",
-                        "com.squareup.moshi..", "java.sql..", "javax.sql..")
-                .because("the command line talks to Neon and to the database only through the core's ports; "
-                        + "Retrofit, OkHttp, Moshi and JDBC stay inside neon-api-adapter and storage-jdbc");
-        rule.check(cli);
+        noHttpJsonOrJdbcTypes().check(cli);
     }
 
     @Test
     void onlyMainCreatesAnInjector() {
-        ArchRule rule = noClasses().that().doNotHaveFullyQualifiedName(Main.class.getName())
+        onlyMainCreatesInjectors().check(cli);
+    }
+
+    @Test
+    void bothRulesCatchAViolatingClass() {
+        JavaClasses violator = new ClassFileImporter().importClasses(Violator.class);
+        assertThatThrownBy(() -> noHttpJsonOrJdbcTypes().check(violator)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("okhttp3.OkHttpClient").hasMessageContaining("java.sql.Connection");
+        assertThatThrownBy(() -> onlyMainCreatesInjectors().check(violator)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("createInjector");
+    }
+
+    private static ArchRule noHttpJsonOrJdbcTypes() {
+        return noClasses().that().resideInAPackage("dev.neonoauth.app.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("retrofit2..", "okhttp3..", "okio..",
+                        "com.squareup.moshi..", "java.sql..", "javax.sql..")
+                .because("the command line talks to Neon and to the database only through the core's ports; "
+                        + "Retrofit, OkHttp, Moshi and JDBC stay inside neon-api-adapter and storage-jdbc");
+    }
+
+    private static ArchRule onlyMainCreatesInjectors() {
+        return noClasses().that().doNotHaveFullyQualifiedName(Main.class.getName())
                 .should().callMethodWhere(DescribedPredicate.describe("Guice.createInjector(..)",
                         call -> call.getTargetOwner().isEquivalentTo(Guice.class)
                                 && call.getName().equals("createInjector")))
                 .because("Main is the composition root: one injector per run, created lazily in one place");
-        rule.check(cli);
     }
 
     @Test

@@ -55,8 +55,9 @@ final class SandboxCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port)));
+        Path file = null;
         if (!inMemory) {
-            Path file = data != null ? data : dataDirectory(ctx.env()).resolve(STATE_FILE);
+            file = data != null ? data : dataDirectory(ctx.env()).resolve(STATE_FILE);
             ensureOwnerOnlyDirectory(file.toAbsolutePath().getParent());
             args.addAll(List.of("--data", file.toString()));
         }
@@ -72,6 +73,9 @@ final class SandboxCommand implements Callable<Integer> {
             throw CliException.error("cannot start the sandbox on 127.0.0.1:" + port + " (" + e.getMessage()
                     + "); is one already running? Choose another port with --port and pass the same URL to the "
                     + "other commands with --oauth-host.");
+        }
+        if (file != null) {
+            ownerOnly(file); // the sandbox's state holds its tokens and signing key
         }
         ctx.say("In another terminal: neon-oauth login, then neon-oauth projects list. Ctrl-C stops the sandbox.");
         CountDownLatch stopped = new CountDownLatch(1);
@@ -111,6 +115,14 @@ final class SandboxCommand implements Callable<Integer> {
         }
         String home = env.variable("HOME").orElse(System.getProperty("user.home"));
         return Path.of(home, ".local", "share", "neon-oauth");
+    }
+
+    private static void ownerOnly(Path file) {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system, or the file is not there: the platform's defaults apply
+        }
     }
 
     private static void ensureOwnerOnlyDirectory(Path dir) {

@@ -170,6 +170,7 @@ class CliEndToEndTest {
         project.get("operations").forEach(op -> assertThat(op.get("status").asText()).isEqualTo("finished"));
         assertThat(created.err()).contains("Created project " + id).contains("Waiting for")
                 .contains("Operations finished in").contains("Connection URIs are not printed");
+        assertThat(created.err()).as("a spinner on a terminal").contains("\r").contains("\r\033[K");
         assertThat(created.all()).doesNotContain("postgresql://");
 
         CliHarness.Result get = cli.run("projects", "get", id);

@@ -29,6 +29,8 @@ class SandboxCommandTest {
         assertThat(sandbox.out()).contains("Issuer:                 http://127.0.0.1:" + port + "/")
                 .contains("neon-oauth-cli").contains("sandbox@example.com / sandbox");
         assertThat(Files.exists(dataDir.resolve(SandboxCommand.STATE_FILE))).isTrue();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dataDir.resolve(SandboxCommand.STATE_FILE)))).isEqualTo("rw-------");
 
         CliHarness terminal2 = new CliHarness(URI.create("http://127.0.0.1:" + port), dataDir);
         CliHarness.Result login = terminal2.runTyping(printed -> follow(CliHarness.authorizationUrl(printed)) + "\n",

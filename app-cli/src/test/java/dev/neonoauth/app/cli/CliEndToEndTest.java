@@ -130,6 +130,23 @@ class CliEndToEndTest {
     }
 
     @Test
+    void aConfiguredClientUsesDiscoveryAndItsOwnProfileKey() {
+        // Not the sandbox profile: a client id is configured (here the sandbox's public client), so the CLI discovers
+        // the server and stores the grant under profile:NAME, apart from the sandbox profile's sandbox:NAME.
+        cli.login();
+        cli.env("NEON_CLIENT_ID", "neon-oauth-cli").env("NEON_API_HOST", sandbox.apiBaseUri().toString());
+        assertThat(cli.run("status").exitCode()).isEqualTo(ExitCode.LOGIN_REQUIRED);
+        cli.login();
+        CliHarness.Result status = cli.run("-o", "json", "status");
+        assertThat(status.exitCode()).isZero();
+        assertThat(status.out()).contains("\"sandbox\": false").contains("\"client_id\": \"neon-oauth-cli\"");
+        assertThat(cli.run("projects", "list").exitCode()).isZero();
+        assertThat(cli.run("logout").exitCode()).isZero();
+        cli.env("NEON_CLIENT_ID", null).env("NEON_API_HOST", null);
+        assertThat(cli.run("status").exitCode()).as("the sandbox profile's login is untouched").isZero();
+    }
+
+    @Test
     void statusShowsUserScopesExpiryAndProfile() {
         cli.login();
         CliHarness.Result status = cli.run("status");

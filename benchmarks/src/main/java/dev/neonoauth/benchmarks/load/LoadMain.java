@@ -160,6 +160,11 @@ public final class LoadMain {
         } finally {
             workers.shutdownNow();
             app.close();
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException ignored) {
+                // a temporary directory left behind is harmless
+            }
         }
     }
 

@@ -79,6 +79,25 @@ public final class JdbcStorageConfig {
         return new Builder();
     }
 
+    /**
+     * A builder pre-filled with every value of this configuration, for deriving a variant (another schema, pool size,
+     * ...). The original is not changed; {@link Builder#build()} validates the result again.
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.jdbcUrl = jdbcUrl;
+        b.user = user;
+        b.password = password;
+        b.schema = schema;
+        b.maximumPoolSize = maximumPoolSize;
+        b.connectionTimeout = connectionTimeout;
+        b.keysetJson = keysetJson;
+        b.keysetFile = keysetFile;
+        b.dataDirectory = dataDirectory;
+        b.purgeInterval = purgeInterval;
+        return b;
+    }
+
     /** The embedded default: H2 file database and a generated key file in the data directory. */
     public static JdbcStorageConfig embeddedDefault() {
         return builder().build();

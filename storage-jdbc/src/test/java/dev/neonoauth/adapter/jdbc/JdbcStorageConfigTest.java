@@ -90,4 +90,52 @@ class JdbcStorageConfigTest {
                 .contains("db.example/app").contains("password=[redacted]");
         assertThat(JdbcStorageConfig.redactUrl("jdbc:h2:file:/x;PASSWORD=SECRET")).isEqualTo("jdbc:h2:file:/x;[redacted]");
     }
+
+    @Test
+    void toBuilderWhenBuiltUnchangedThenEveryValueIsKeptAndChangesDoNotTouchTheOriginal() {
+        JdbcStorageConfig original = JdbcStorageConfig.builder()
+                .jdbcUrl("jdbc:postgresql://db.example/app")
+                .user("app")
+                .password("pw-SECRET")
+                .schema("neon_oauth")
+                .maximumPoolSize(7)
+                .connectionTimeout(Duration.ofSeconds(3))
+                .keysetFile(Path.of("/run/secrets/keyset.json"))
+                .dataDirectory(Path.of("/data"))
+                .purgeInterval(Duration.ofMinutes(2))
+                .build();
+
+        JdbcStorageConfig copy = original.toBuilder().build();
+        assertThat(copy).isNotSameAs(original);
+        assertThat(copy.jdbcUrl()).isEqualTo(original.jdbcUrl());
+        assertThat(copy.user()).contains("app");
+        assertThat(copy.password()).contains("pw-SECRET");
+        assertThat(copy.schema()).contains("neon_oauth");
+        assertThat(copy.maximumPoolSize()).isEqualTo(7);
+        assertThat(copy.connectionTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(copy.keysetJson()).isEmpty();
+        assertThat(copy.keysetFile()).contains(Path.of("/run/secrets/keyset.json"));
+        assertThat(copy.dataDirectory()).contains(Path.of("/data"));
+        assertThat(copy.purgeInterval()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(copy.toString()).isEqualTo(original.toString());
+
+        JdbcStorageConfig variant = original.toBuilder().schema("other").maximumPoolSize(3).build();
+        assertThat(variant.schema()).contains("other");
+        assertThat(variant.maximumPoolSize()).isEqualTo(3);
+        assertThat(variant.user()).contains("app");
+        assertThat(original.schema()).as("the original is unchanged").contains("neon_oauth");
+        assertThat(original.maximumPoolSize()).isEqualTo(7);
+    }
+
+    @Test
+    void toBuilderWhenTheResultIsInvalidThenBuildStillRejectsIt() {
+        JdbcStorageConfig inline = JdbcStorageConfig.builder()
+                .jdbcUrl("jdbc:h2:mem:x").keysetJson(KeyRotation.newKeyset()).build();
+        assertThat(inline.toBuilder().build().keysetJson()).isEqualTo(inline.keysetJson());
+        assertThatThrownBy(() -> inline.toBuilder().keysetFile(Path.of("k")).build())
+                .hasMessageContaining("not both");
+        assertThatThrownBy(() -> inline.toBuilder().maximumPoolSize(1).build())
+                .hasMessageContaining("maximumPoolSize");
+        assertThat(JdbcStorageConfig.embeddedDefault().toBuilder().build().isEmbeddedDefault()).isTrue();
+    }
 }

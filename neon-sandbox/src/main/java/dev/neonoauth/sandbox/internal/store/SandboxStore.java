@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,17 +40,16 @@ public final class SandboxStore implements AutoCloseable {
         return new SandboxStore(new MVStore.Builder().open(), false);
     }
 
-    /** A store kept in an MVStore file (created when missing). */
+    /**
+     * A store kept in an MVStore file (created when missing). The file holds live tokens and the ID-token signing key,
+     * so it is owner-only: on a POSIX file system it is created with mode 0600 before MVStore opens it, and an existing
+     * file readable or writable by group or others is tightened to owner-only. Missing parent directories are created
+     * with mode 0700; an existing parent directory is left as it is.
+     */
     public static SandboxStore file(Path file) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create directory for " + file, e);
-        }
-        return new SandboxStore(new MVStore.Builder().fileName(file.toAbsolutePath().toString()).open(), true);
+        Path absolute = file.toAbsolutePath();
+        OwnerOnlyFiles.prepare(absolute);
+        return new SandboxStore(new MVStore.Builder().fileName(absolute.toString()).open(), true);
     }
 
     public boolean isPersistent() {

@@ -18,6 +18,7 @@ import dev.neonoauth.core.port.out.TokenResponse;
 import dev.neonoauth.core.port.out.TokenStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,12 +39,18 @@ import java.util.concurrent.locks.ReentrantLock;
  *       are deleted and {@link Reason#GRANT_REVOKED} returned. Network errors, 5xx and Hydra's "please retry"
  *       {@code invalid_request} are transient: bounded retries with backoff, and the stored tokens are never
  *       discarded. A token that is stale but not expired is still returned when its refresh fails transiently.
+ *   <li>a fresh token set is kept in memory for at most {@code cacheMaxAge} (default 10 s), so that a busy account does
+ *       not read and decrypt its row on every call. A token another instance rotated or revoked meanwhile is caught by
+ *       the API's 401: {@link #refreshAfterRejection} always reads the store inside the lock. Duration.ZERO turns the
+ *       cache off.
  * </ul>
  *
  * See docs/adr/0006-refresh-policy.md.
  */
 public final class AccessTokenService implements AccessTokenProvider {
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(30);
+    /** How long a fresh token set read from the store is reused from memory by default. */
+    public static final Duration DEFAULT_CACHE_MAX_AGE = Duration.ofSeconds(10);
 
     private final ClientRegistration client;
     private final TokenStore store;
@@ -53,7 +60,12 @@ public final class AccessTokenService implements AccessTokenProvider {
     private final RetryPolicy retryPolicy;
     private final Sleeper sleeper;
     private final Duration lockTimeout;
+    private final Duration cacheMaxAge;
     private final ConcurrentMap<AccountKey, ReentrantLock> localLocks = new ConcurrentHashMap<>();
+    private final ConcurrentMap<AccountKey, Cached> cache = new ConcurrentHashMap<>();
+
+    /** A token set and when it was read or written, by the injected clock. */
+    private record Cached(TokenSet tokens, Instant at) {}
 
     public AccessTokenService(
             ClientRegistration client,
@@ -63,7 +75,8 @@ public final class AccessTokenService implements AccessTokenProvider {
             RefreshPolicy refreshPolicy,
             RetryPolicy retryPolicy,
             Sleeper sleeper,
-            Duration lockTimeout) {
+            Duration lockTimeout,
+            Duration cacheMaxAge) {
         this.client = Objects.requireNonNull(client, "client == null");
         this.store = Objects.requireNonNull(store, "store == null");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint == null");
@@ -75,6 +88,23 @@ public final class AccessTokenService implements AccessTokenProvider {
         if (lockTimeout.isNegative() || lockTimeout.isZero()) {
             throw new IllegalArgumentException("lockTimeout must be positive");
         }
+        this.cacheMaxAge = Objects.requireNonNull(cacheMaxAge, "cacheMaxAge == null");
+        if (cacheMaxAge.isNegative() || cacheMaxAge.compareTo(Duration.ofMinutes(5)) > 0) {
+            throw new IllegalArgumentException("cacheMaxAge must be between 0 and 5 minutes");
+        }
+    }
+
+    /** With the {@link #DEFAULT_CACHE_MAX_AGE default in-memory cache}. */
+    public AccessTokenService(
+            ClientRegistration client,
+            TokenStore store,
+            TokenEndpoint endpoint,
+            Clock clock,
+            RefreshPolicy refreshPolicy,
+            RetryPolicy retryPolicy,
+            Sleeper sleeper,
+            Duration lockTimeout) {
+        this(client, store, endpoint, clock, refreshPolicy, retryPolicy, sleeper, lockTimeout, DEFAULT_CACHE_MAX_AGE);
     }
 
     /** With the default policies, a sleeping {@link Sleeper} and a 30 s lock timeout. */
@@ -86,12 +116,17 @@ public final class AccessTokenService implements AccessTokenProvider {
     @Override
     public AccessTokenResult currentToken(AccountKey account) {
         Objects.requireNonNull(account, "account == null");
+        Cached cached = cache.get(account);
+        if (cached != null && isReusable(cached)) {
+            return available(cached.tokens());
+        }
         Optional<TokenSet> stored = store.load(account);
         if (stored.isEmpty()) {
+            cache.remove(account);
             return notConnected();
         }
         if (freshness(stored.get()) == Freshness.FRESH) {
-            return available(stored.get());
+            return remember(account, stored.get());
         }
         return refresh(account, Optional.empty());
     }
@@ -100,10 +135,34 @@ public final class AccessTokenService implements AccessTokenProvider {
     public AccessTokenResult refreshAfterRejection(AccountKey account, AccessToken rejected) {
         Objects.requireNonNull(account, "account == null");
         Objects.requireNonNull(rejected, "rejected == null");
+        cache.remove(account);
         return refresh(account, Optional.of(rejected));
     }
 
     private AccessTokenResult refresh(AccountKey account, Optional<AccessToken> rejected) {
+        AccessTokenResult result = refreshUnderLocks(account, rejected);
+        if (!(result instanceof AccessTokenResult.Available)) {
+            cache.remove(account);
+        }
+        return result;
+    }
+
+    private boolean isReusable(Cached cached) {
+        Instant now = clock.instant();
+        return !now.isBefore(cached.at())
+                && now.isBefore(cached.at().plus(cacheMaxAge))
+                && freshness(cached.tokens()) == Freshness.FRESH;
+    }
+
+    /** Caches a fresh token set (no-op when the cache is off) and hands out its access token. */
+    private AccessTokenResult remember(AccountKey account, TokenSet tokens) {
+        if (!cacheMaxAge.isZero() && freshness(tokens) == Freshness.FRESH) {
+            cache.put(account, new Cached(tokens, clock.instant()));
+        }
+        return available(tokens);
+    }
+
+    private AccessTokenResult refreshUnderLocks(AccountKey account, Optional<AccessToken> rejected) {
         ReentrantLock local = localLocks.computeIfAbsent(account, k -> new ReentrantLock());
         local.lock();
         try (TokenStore.RefreshLock lock = store.lock(account, lockTimeout)) {
@@ -113,20 +172,21 @@ public final class AccessTokenService implements AccessTokenProvider {
             }
             TokenSet tokens = current.get();
             if (canAdopt(tokens, rejected)) {
-                return available(tokens);
+                return remember(account, tokens);
             }
             if (tokens.refreshToken().isEmpty()) {
                 return usableWithoutRefresh(tokens, rejected)
                         ? available(tokens)
                         : new AccessTokenResult.ReauthorizationRequired(Reason.NO_REFRESH_TOKEN, Optional.empty());
             }
-            return refreshWithRetries(lock, tokens, rejected);
+            return refreshWithRetries(account, lock, tokens, rejected);
         } finally {
             local.unlock();
         }
     }
 
-    private AccessTokenResult refreshWithRetries(TokenStore.RefreshLock lock, TokenSet tokens, Optional<AccessToken> rejected) {
+    private AccessTokenResult refreshWithRetries(
+            AccountKey account, TokenStore.RefreshLock lock, TokenSet tokens, Optional<AccessToken> rejected) {
         TokenSet current = tokens;
         for (int attempt = 1; ; attempt++) {
             boolean lastAttempt = attempt >= retryPolicy.maxAttempts();
@@ -147,7 +207,7 @@ public final class AccessTokenService implements AccessTokenProvider {
                 TokenSet refreshed = current.refreshedWith(
                         Tokens.toTokenSet(issued.tokens(), clock.instant(), current.grantedScopes()));
                 lock.save(refreshed);
-                return available(refreshed);
+                return remember(account, refreshed);
             }
             TokenResponse.Refused refused = (TokenResponse.Refused) response;
             switch (RefreshErrors.classify(refused.error(), refused.httpStatus())) {
@@ -172,7 +232,7 @@ public final class AccessTokenService implements AccessTokenProvider {
                     }
                     current = reread.get();
                     if (canAdopt(current, rejected)) {
-                        return available(current);
+                        return remember(account, current);
                     }
                     if (current.refreshToken().isEmpty()) {
                         return new AccessTokenResult.ReauthorizationRequired(Reason.NO_REFRESH_TOKEN, Optional.empty());

@@ -272,6 +272,88 @@ class AccessTokenServiceTest {
                 .isEqualTo(Reason.NOT_CONNECTED);
     }
 
+    /** Counts reads that reach the store outside the refresh lock. */
+    private static final class CountingStore extends InMemoryTokenStore {
+        final java.util.concurrent.atomic.AtomicInteger loads = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public java.util.Optional<TokenSet> load(AccountKey account) {
+            loads.incrementAndGet();
+            return super.load(account);
+        }
+    }
+
+    private AccessTokenService serviceOn(InMemoryTokenStore tokens, Duration cacheMaxAge) {
+        return new AccessTokenService(TestClients.publicClient(), tokens, endpoint, clock, RefreshPolicy.DEFAULT,
+                RetryPolicy.DEFAULT, sleeps::add, Duration.ofSeconds(10), cacheMaxAge);
+    }
+
+    @Test
+    void aFreshTokenIsServedFromMemoryWithinTheCacheAgeWithoutReadingTheStore() {
+        CountingStore counting = new CountingStore();
+        counting.save(ACCOUNT, storeTokens(Duration.ofHours(1)));
+        AccessTokenService cached = serviceOn(counting, Duration.ofSeconds(10));
+
+        for (int i = 0; i < 100; i++) {
+            assertThat(token(cached.currentToken(ACCOUNT))).isEqualTo("ory_at_initial");
+        }
+        assertThat(counting.loads.get()).isEqualTo(1);
+
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(token(cached.currentToken(ACCOUNT))).isEqualTo("ory_at_initial");
+        assertThat(counting.loads.get()).as("the cache age ran out, so the store is read again").isEqualTo(2);
+    }
+
+    @Test
+    void theCacheNeverServesAStaleTokenAndZeroTurnsItOff() {
+        CountingStore counting = new CountingStore();
+        counting.save(ACCOUNT, storeTokens(Duration.ofSeconds(65)));
+        AccessTokenService cached = serviceOn(counting, Duration.ofMinutes(5));
+        assertThat(token(cached.currentToken(ACCOUNT))).isEqualTo("ory_at_initial");
+
+        clock.advance(Duration.ofSeconds(5)); // now within the 60 s refresh margin
+        assertThat(token(cached.currentToken(ACCOUNT))).startsWith("ory_at_fake_");
+        assertThat(endpoint.refreshCount()).isEqualTo(1);
+
+        CountingStore uncachedStore = new CountingStore();
+        uncachedStore.save(ACCOUNT, counting.load(ACCOUNT).orElseThrow());
+        AccessTokenService uncached = serviceOn(uncachedStore, Duration.ZERO);
+        uncached.currentToken(ACCOUNT);
+        uncached.currentToken(ACCOUNT);
+        assertThat(uncachedStore.loads.get()).isEqualTo(2);
+    }
+
+    @Test
+    void aRejectedCachedTokenIsReplacedByWhatTheStoreHoldsNow() {
+        CountingStore counting = new CountingStore();
+        counting.save(ACCOUNT, storeTokens(Duration.ofHours(1)));
+        AccessTokenService cached = serviceOn(counting, Duration.ofSeconds(10));
+        assertThat(token(cached.currentToken(ACCOUNT))).isEqualTo("ory_at_initial");
+        TokenSet rotatedElsewhere = TokenSet.builder().accessToken(new AccessToken("ory_at_other_instance"))
+                .refreshToken(new RefreshToken("ory_rt_other_instance")).grantedScopes(ScopeSet.NEON_DEFAULT)
+                .issuedAt(T0).expiresAt(T0.plus(Duration.ofHours(1))).build();
+        counting.save(ACCOUNT, rotatedElsewhere);
+
+        assertThat(token(cached.currentToken(ACCOUNT))).as("still cached").isEqualTo("ory_at_initial");
+        assertThat(token(cached.refreshAfterRejection(ACCOUNT, new AccessToken("ory_at_initial"))))
+                .isEqualTo("ory_at_other_instance");
+        assertThat(token(cached.currentToken(ACCOUNT))).isEqualTo("ory_at_other_instance");
+        assertThat(endpoint.refreshCount()).isZero();
+    }
+
+    @Test
+    void aDeadGrantLeavesNothingInTheCache() {
+        CountingStore counting = new CountingStore();
+        counting.save(ACCOUNT, storeTokens(Duration.ofHours(1)));
+        AccessTokenService cached = serviceOn(counting, Duration.ofSeconds(10));
+        cached.currentToken(ACCOUNT);
+        endpoint.thenRefuseNextRefresh(OAuthErrorCode.INVALID_GRANT, "The refresh token was already used.", 400);
+
+        assertThat(cached.refreshAfterRejection(ACCOUNT, new AccessToken("ory_at_initial")))
+                .isInstanceOf(AccessTokenResult.ReauthorizationRequired.class);
+        assertThat(cached.currentToken(ACCOUNT)).isInstanceOf(AccessTokenResult.ReauthorizationRequired.class);
+    }
+
     private static String token(AccessTokenResult result) {
         assertThat(result).isInstanceOf(AccessTokenResult.Available.class);
         return ((AccessTokenResult.Available) result).token().value();

@@ -58,7 +58,12 @@ final class Callbacks {
         return query(back).get("code");
     }
 
-    /** The status of a raw HTTP/1.1 request, or -1 when the server closed the connection without an answer. */
+    /**
+     * The status of a raw HTTP/1.1 request, or -1 when the server closed the connection without an answer. Like a
+     * browser, it reads the whole answer (headers and page, up to the server's close) before it hangs up: hanging up
+     * after the status line resets the connection while the server may still be writing the page. Connect and every
+     * read are bounded (3 s, 10 s), so a server that never answers fails the case instead of blocking the script.
+     */
     static int raw(int port, String method, String rawTarget, String host) throws IOException {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", port), 3000);
@@ -77,6 +82,7 @@ final class Callbacks {
             if (!status.startsWith("HTTP/1.1 ")) {
                 return -1;
             }
+            in.transferTo(OutputStream.nullOutputStream()); // the rest of the answer, up to the server's close
             return Integer.parseInt(status.substring(9, 12));
         } catch (java.net.SocketException e) {
             return -1;

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -192,27 +193,21 @@ class HostileInputTest {
     /** A legitimate login on profile "default": returns the callback URL it used (to replay later). */
     private static String legitimateLogin(Path dir) {
         AtomicReference<String> callback = new AtomicReference<>();
+        AtomicReference<BackgroundScript> browser = new AtomicReference<>();
         CliBridge.Result r = scanned("login", CliBridge.run(cli(dir, new MutableClock(), uri -> {
-            background(() -> {
+            browser.set(BackgroundScript.start("test-browser", () -> {
                 URI back = Stack.follow(uri);
                 callback.set(back.toString());
-                try {
-                    Callbacks.raw(back.getPort(), "GET", back.getRawPath() + "?" + back.getRawQuery(), "127.0.0.1:" + back.getPort());
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+                int status = Callbacks.raw(back.getPort(), "GET", back.getRawPath() + "?" + back.getRawQuery(),
+                        "127.0.0.1:" + back.getPort());
+                assertThat(status).as("the listener's page for the real callback").isEqualTo(200);
+            }));
             return true;
         }), null, "login", "--timeout", "30s"));
+        assertThat(browser.get()).as("the CLI opened the browser: " + r).isNotNull();
+        browser.get().join(Duration.ofSeconds(15)); // the browser's own failure first: it says why a login timed out
         assertThat(r.exitCode()).as(r.toString()).isZero();
         return callback.get();
-    }
-
-    /** Plays the browser on a thread of its own (the common pool has one thread on two cores). */
-    private static void background(Runnable script) {
-        Thread t = new Thread(script, "test-browser");
-        t.setDaemon(true);
-        t.start();
     }
 
     @Test
@@ -222,58 +217,74 @@ class HostileInputTest {
         Tally tally = new Tally("app-cli loopback listener");
 
         // Run 1: every case that does not belong to this login; the listener must answer each and keep waiting;
-        // then a code from another flow with this login's state ends it.
-        List<Runnable> after = new ArrayList<>();
+        // then a code from another flow with this login's state ends it. That last callback must reach the code
+        // exchange (Neon refuses it): the proof that no earlier hostile request consumed this login's state.
+        List<Runnable> after = new CopyOnWriteArrayList<>();
+        AtomicReference<BackgroundScript> script = new AtomicReference<>();
         CliBridge.Result r1 = scanned("login (hostile)", CliBridge.run(cli(dir, new MutableClock(), uri -> {
-            background(() -> {
-                try {
-                    int port = URI.create(Callbacks.query(uri).get("redirect_uri")).getPort();
-                    String host = "127.0.0.1:" + port;
-                    String st = WebBrowser.enc(Callbacks.query(uri).get("state"));
-                    URI old = URI.create(replay);
-                    Map<String, String[]> cases = new LinkedHashMap<>();
-                    cases.put("no parameters", new String[] {"GET", "/callback", host});
-                    cases.put("missing state", new String[] {"GET", "/callback?code=abc123", host});
-                    cases.put("duplicated state", new String[] {"GET", "/callback?code=abc&state=" + st + "&state=" + st, host});
-                    cases.put("duplicated code", new String[] {"GET", "/callback?code=a&code=b&state=" + st, host});
-                    cases.put("oversized state (100 000 chars)", new String[] {"GET", "/callback?code=a&state=" + "A".repeat(100_000), host});
-                    cases.put("wrong state", new String[] {"GET", "/callback?code=abc&state=" + Callbacks.randomToken(), host});
-                    cases.put("error without state", new String[] {"GET", "/callback?error=access_denied", host});
-                    cases.put("broken percent-encoding", new String[] {"GET", "/callback?code=%zz&state=%E0%A4%A", host});
-                    cases.put("unicode", new String[] {"GET", "/callback?code=" + WebBrowser.enc(UNICODE) + "&state=" + WebBrowser.enc(UNICODE), host});
-                    cases.put("script injection", new String[] {"GET", "/callback?code=" + WebBrowser.enc(SCRIPT) + "&state=" + WebBrowser.enc(SCRIPT), host});
-                    cases.put("SQL injection", new String[] {"GET", "/callback?code=" + WebBrowser.enc(SQL) + "&state=" + WebBrowser.enc(SQL), host});
-                    cases.put("foreign issuer", new String[] {"GET", "/callback?code=abc&state=" + st + "&iss=https%3A%2F%2Fevil.example%2F", host});
-                    cases.put("replayed callback of an earlier login", new String[] {"GET", old.getRawPath() + "?" + old.getRawQuery(), host});
-                    cases.put("other path", new String[] {"GET", "/callbackx?code=a&state=" + st, host});
-                    cases.put("POST", new String[] {"POST", "/callback?code=a&state=" + st, host});
-                    cases.put("foreign Host header (DNS rebinding)", new String[] {"GET", "/callback?code=a&state=" + st, "evil.example:" + port});
-                    for (Map.Entry<String, String[]> c : cases.entrySet()) {
-                        String[] req = c.getValue();
-                        int status = Callbacks.raw(port, req[0], req[1], req[2]);
-                        after.add(() -> tally.check(c.getKey(), () -> {
-                            assertThat(status).as("status").isBetween(400, 499);
-                        }));
-                    }
-                    String code = Callbacks.codeFromAnotherFlow(uri);
-                    int status = Callbacks.raw(port, "GET", "/callback?code=" + WebBrowser.enc(code) + "&state=" + st, host);
-                    after.add(() -> tally.check("code from another flow (ends the login; page status " + status + ")",
-                            () -> assertThat(status).as("status (502: Neon refused the exchange)").isIn(400, 502)));
-                } catch (Exception e) {
-                    after.add(() -> tally.check("script", () -> { throw e; }));
+            script.set(BackgroundScript.start("test-hostile-browser", () -> {
+                int port = URI.create(Callbacks.query(uri).get("redirect_uri")).getPort();
+                String host = "127.0.0.1:" + port;
+                String st = WebBrowser.enc(Callbacks.query(uri).get("state"));
+                URI old = URI.create(replay);
+                Map<String, String[]> cases = new LinkedHashMap<>();
+                cases.put("no parameters", new String[] {"GET", "/callback", host});
+                cases.put("missing state", new String[] {"GET", "/callback?code=abc123", host});
+                cases.put("duplicated state", new String[] {"GET", "/callback?code=abc&state=" + st + "&state=" + st, host});
+                cases.put("duplicated code", new String[] {"GET", "/callback?code=a&code=b&state=" + st, host});
+                cases.put("oversized state (100 000 chars)", new String[] {"GET", "/callback?code=a&state=" + "A".repeat(100_000), host});
+                cases.put("wrong state", new String[] {"GET", "/callback?code=abc&state=" + Callbacks.randomToken(), host});
+                cases.put("error without state", new String[] {"GET", "/callback?error=access_denied", host});
+                cases.put("broken percent-encoding", new String[] {"GET", "/callback?code=%zz&state=%E0%A4%A", host});
+                cases.put("unicode", new String[] {"GET", "/callback?code=" + WebBrowser.enc(UNICODE) + "&state=" + WebBrowser.enc(UNICODE), host});
+                cases.put("script injection", new String[] {"GET", "/callback?code=" + WebBrowser.enc(SCRIPT) + "&state=" + WebBrowser.enc(SCRIPT), host});
+                cases.put("SQL injection", new String[] {"GET", "/callback?code=" + WebBrowser.enc(SQL) + "&state=" + WebBrowser.enc(SQL), host});
+                cases.put("foreign issuer", new String[] {"GET", "/callback?code=abc&state=" + st + "&iss=https%3A%2F%2Fevil.example%2F", host});
+                cases.put("replayed callback of an earlier login", new String[] {"GET", old.getRawPath() + "?" + old.getRawQuery(), host});
+                cases.put("other path", new String[] {"GET", "/callbackx?code=a&state=" + st, host});
+                cases.put("POST", new String[] {"POST", "/callback?code=a&state=" + st, host});
+                cases.put("foreign Host header (DNS rebinding)", new String[] {"GET", "/callback?code=a&state=" + st, "evil.example:" + port});
+                for (Map.Entry<String, String[]> c : cases.entrySet()) {
+                    String[] req = c.getValue();
+                    int status = Callbacks.raw(port, req[0], req[1], req[2]);
+                    after.add(() -> tally.check(c.getKey() + " (page status " + status + ")", () -> {
+                        assertThat(status).as("status").isBetween(400, 499);
+                    }));
                 }
-            });
+                String code = Callbacks.codeFromAnotherFlow(uri);
+                int status = Callbacks.raw(port, "GET", "/callback?code=" + WebBrowser.enc(code) + "&state=" + st, host);
+                after.add(() -> tally.check("code from another flow (ends the login; page status " + status + ")",
+                        () -> assertThat(status).as("status (502: Neon refused the exchange)").isEqualTo(502)));
+            }));
             return true;
         }), null, "--profile", "hostile", "login", "--timeout", "10s"));
+        script.get().join(Duration.ofSeconds(15)); // a failed or stuck script fails the test, with its reason
         for (Runnable a : after) {
             a.run();
         }
-        // An earlier hostile callback that carried this login's real state may already have consumed it (the listener
-        // keeps waiting, and the last callback is then "not for this sign-in"), so run 1 ends with the exchange
-        // refusal or with the timeout: either way one line and exit 1 (see docs/reliability.md, findings).
-        tally.check("run 1 ends with an error exit and one line", () -> assertOneLineError(r1, ""));
+        tally.check("run 1 ends with the exchange refusal (the state was still pending), one line, exit 1",
+                () -> assertOneLineError(r1, "Neon refused to issue tokens for the code"));
 
-        // An expired state is exercised in paste mode (cliPasteMode), with the CLI's clock moved forward.
+        // Run 2: an expired state. The browser comes back with this login's real code and state, but only after the
+        // CLI's clock has moved past the pending authorization's lifetime (--timeout + 1 minute).
+        MutableClock clock = new MutableClock();
+        AtomicReference<BackgroundScript> late = new AtomicReference<>();
+        int[] expiredStatus = {0};
+        CliBridge.Result r2 = scanned("login (expired)", CliBridge.run(cli(dir, clock, uri -> {
+            late.set(BackgroundScript.start("test-late-browser", () -> {
+                URI back = Stack.follow(uri);
+                clock.advance(Duration.ofHours(2));
+                expiredStatus[0] = Callbacks.raw(back.getPort(), "GET", back.getRawPath() + "?" + back.getRawQuery(),
+                        "127.0.0.1:" + back.getPort());
+            }));
+            return true;
+        }), null, "--profile", "hostile", "login", "--timeout", "10s"));
+        late.get().join(Duration.ofSeconds(15));
+        tally.check("expired state (page status " + expiredStatus[0] + ", ends the login, one line)", () -> {
+            assertThat(expiredStatus[0]).as("status").isEqualTo(400);
+            assertOneLineError(r2, "took too long");
+        });
+
         tally.check("nothing stored", () -> {
             assertThat(grant(dir, "hostile")).isEmpty();
             assertThat(grant(dir, "default").orElseThrow().accessToken().sameAs(legit.accessToken())).isTrue();

@@ -30,8 +30,16 @@ final class CallContext {
         this.requestId = newRequestId();
     }
 
+    /**
+     * A random (version 4) UUID for {@code X-Request-ID}. It correlates logs and support requests and guards nothing,
+     * so it is drawn from {@link java.util.concurrent.ThreadLocalRandom} rather than {@code SecureRandom}, which cost
+     * 3 % of an API call.
+     */
     static String newRequestId() {
-        return UUID.randomUUID().toString();
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        long most = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long least = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+        return new UUID(most, least).toString();
     }
 
     AccountKey account() {

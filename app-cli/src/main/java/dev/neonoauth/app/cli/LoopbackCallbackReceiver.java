@@ -147,8 +147,13 @@ final class LoopbackCallbackReceiver<T> implements AutoCloseable {
                 return;
             }
             Reply<T> reply = handler.apply(exchange.getRequestURI().getRawQuery());
-            respond(exchange, reply.status(), reply.html());
-            reply.outcome().ifPresent(outcome::complete);
+            try {
+                respond(exchange, reply.status(), reply.html());
+            } finally {
+                // The page goes first (closing the listener must not cut it off), but a browser that hung up must not
+                // lose the outcome: the code was already exchanged and the grant stored (docs/reliability.md).
+                reply.outcome().ifPresent(outcome::complete);
+            }
         } catch (RuntimeException e) {
             outcome.completeExceptionally(e);
         }

@@ -53,6 +53,28 @@ class LoopbackCallbackReceiverTest {
     }
 
     @Test
+    void aBrowserThatHangsUpBeforeThePageStillEndsTheLogin() throws Exception {
+        // A big page and a client that resets the connection right after sending: writing the page fails with an
+        // IOException in most runs. The outcome must be recorded anyway (the code was already exchanged).
+        String bigPage = "<p>" + "x".repeat(4_000_000) + "</p>";
+        for (int round = 0; round < 5; round++) {
+            try (LoopbackCallbackReceiver<String> receiver = LoopbackCallbackReceiver.start(0,
+                    query -> LoopbackCallbackReceiver.Reply.finished(200, bigPage, query))) {
+                int port = receiver.port();
+                try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), port)) {
+                    socket.setSoLinger(true, 0);
+                    OutputStream out = socket.getOutputStream();
+                    out.write(("GET /callback?code=c" + round + "&state=s HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                            + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    Thread.sleep(50);
+                }
+                assertThat(receiver.await(Duration.ofSeconds(5))).as("round " + round).contains("code=c" + round + "&state=s");
+            }
+        }
+    }
+
+    @Test
     void keepsWaitingAfterAReplyThatDoesNotFinish() throws Exception {
         try (LoopbackCallbackReceiver<String> receiver = LoopbackCallbackReceiver.start(0,
                 query -> query.contains("good")

@@ -69,7 +69,8 @@ final class ErrorReporter {
             }
             return new Classified(ExitCode.ERROR, "Neon API: " + n.getMessage()
                     + n.code().map(code -> " [" + code + "]").orElse("")
-                    + n.requestId().map(id -> " (request id " + id + ")").orElse(""));
+                    + n.requestId().filter(id -> !String.valueOf(n.getMessage()).contains(id))
+                            .map(id -> " (request id " + id + ")").orElse(""));
         }
         if (e instanceof TokenEndpointUnavailableException) {
             return new Classified(ExitCode.ERROR, "the OAuth server could not refresh the login (the stored tokens are "

@@ -68,6 +68,16 @@ class NeonApiTest {
     }
 
     @Test
+    void sharedProjectsAreAnEmptyListNotAProjectNamedShared() {
+        // neonctl's "projects list" also asks for /projects/shared; without it, neonctl fails against the sandbox.
+        JsonNode shared = ok(http.api("GET", "/projects/shared?limit=100", token, null), 200);
+        assertThat(shared.path("projects").isArray()).isTrue();
+        assertThat(shared.path("projects")).isEmpty();
+        apiError(http.api("GET", "/projects/shared?limit=0", token, null), 400);
+        apiError(http.api("GET", "/projects/shared", null, null), 401);
+    }
+
+    @Test
     void missingInvalidOrRevokedBearerIs401() {
         HttpResponse<String> none = http.api("GET", "/projects", null, null);
         apiError(none, 401);

@@ -115,6 +115,7 @@ class OpenApiConformanceTest {
         String cursor = list.path("pagination").path("cursor").asText();
         call("GET", "/projects?limit=2&cursor=" + cursor, null, 200);
         call("GET", "/projects?search=sandbox", null, 200);
+        call("GET", "/projects/shared?limit=100", null, 200);
         JsonNode created = call("POST", "/projects", "{\"project\":{\"name\":\"conformance\",\"region_id\":\"aws-us-east-2\","
                 + "\"pg_version\":17,\"branch\":{\"name\":\"main\",\"database_name\":\"app\",\"role_name\":\"app_owner\"}}}", 201);
         String id = created.path("project").path("id").asText();

@@ -58,6 +58,12 @@ public final class NeonApi {
         routes.get(PREFIX + "/users/me/organizations", guarded(NeonScopes.ORGS_READ, (ctx, c) ->
                 json(ctx, 200, Map.of("organizations", data.orgsOf(c.user().id()).stream().map(views::org).toList()))));
         routes.get(PREFIX + "/projects", guarded(NeonScopes.PROJECTS_READ, this::listProjects));
+        // Projects other accounts shared with this one (neonctl's "projects list" asks for them). The sandbox has no
+        // sharing, so the list is always empty; registered before /projects/{project_id} so "shared" is not an id.
+        routes.get(PREFIX + "/projects/shared", guarded(NeonScopes.PROJECTS_READ, (ctx, c) -> {
+            intParam(ctx, "limit", 10, 1, 400);
+            json(ctx, 200, Map.of("projects", java.util.List.of()));
+        }));
         routes.post(PREFIX + "/projects", guarded(NeonScopes.PROJECTS_CREATE, this::createProject));
         routes.get(PREFIX + "/projects/{project_id}", guarded(NeonScopes.PROJECTS_READ, (ctx, c) ->
                 json(ctx, 200, Map.of("project", projectView(project(ctx, c))))));

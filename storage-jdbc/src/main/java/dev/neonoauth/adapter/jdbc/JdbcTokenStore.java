@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * tokens are AEAD ciphertexts bound to {@code (table, column, account_key)}. A save is one statement (an upsert), so
  * one transaction: a reader or a crash sees the old row or the new one, never a mix.
  *
- * <p>The refresh lock ({@link JdbcRefreshLock}) is a row lock ({@code SELECT ... FOR UPDATE}) on the account's row in
+ * <p>The refresh lock ({@link JdbcRefreshLock}) is a row lock (an in-place {@code UPDATE} of the row, held until the lock's transaction ends) on the account's row in
  * {@code neon_oauth_refresh_lock}, held by an open transaction on a dedicated connection: it excludes every process
  * sharing the database, and it disappears with the holder's connection when the holder crashes.
  */

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -20,141 +21,68 @@ final class Reencryption {
 
     private Reencryption() {}
 
+    /** A table with encrypted columns; the first column is never null and guards the conditional update. */
+    private record Target(String table, String keyColumn, String rowLabel, String what, List<String> columns) {}
+
+    private static final Target GRANTS = new Target(Backend.GRANT, "account_key", "", "grants",
+            List.of(JdbcTokenStore.ACCESS_TOKEN, JdbcTokenStore.REFRESH_TOKEN));
+    private static final Target PENDING = new Target(Backend.PENDING, "state_hash", "state hash ",
+            "pending authorizations", List.of(JdbcPendingAuthorizationStore.CODE_VERIFIER));
+    private static final Target WEB_SESSIONS = new Target(Backend.WEB_SESSION, "key_hash", "key hash ", "web sessions",
+            List.of(JdbcWebSessions.CSRF_TOKEN));
+
     static int all(Backend backend) {
         return grants(backend) + pending(backend) + webSessions(backend);
     }
 
     static int grants(Backend backend) {
-        FieldCipher cipher = backend.cipher();
-        String table = backend.table(Backend.GRANT);
-        String cursor = "";
-        int rewritten = 0;
-        while (true) {
-            try (Connection c = backend.connection()) {
-                c.setAutoCommit(false);
-                int seen = 0;
-                try (PreparedStatement select = c.prepareStatement("SELECT account_key, access_token_ct, refresh_token_ct "
-                        + "FROM " + table + " WHERE key_id <> ? AND account_key > ? ORDER BY account_key "
-                        + "FETCH FIRST " + BATCH_SIZE + " ROWS ONLY");
-                        PreparedStatement update = c.prepareStatement("UPDATE " + table + " SET access_token_ct = ?, "
-                                + "refresh_token_ct = ?, key_id = ? WHERE account_key = ? AND access_token_ct = ?")) {
-                    select.setLong(1, cipher.primaryKeyId());
-                    select.setString(2, cursor);
-                    try (ResultSet rs = select.executeQuery()) {
-                        while (rs.next()) {
-                            seen++;
-                            String key = rs.getString(1);
-                            cursor = key;
-                            byte[] access = rs.getBytes(2);
-                            byte[] refresh = rs.getBytes(3);
-                            update.setBytes(1, reencrypt(cipher, Backend.GRANT, JdbcTokenStore.ACCESS_TOKEN, key, access));
-                            if (refresh == null) {
-                                update.setNull(2, Types.BINARY);
-                            } else {
-                                update.setBytes(2, reencrypt(cipher, Backend.GRANT, JdbcTokenStore.REFRESH_TOKEN, key, refresh));
-                            }
-                            update.setLong(3, cipher.primaryKeyId());
-                            update.setString(4, key);
-                            update.setBytes(5, access);
-                            update.addBatch();
-                        }
-                    }
-                    if (seen > 0) {
-                        for (int n : update.executeBatch()) {
-                            rewritten += n > 0 ? n : (n == java.sql.Statement.SUCCESS_NO_INFO ? 1 : 0);
-                        }
-                    }
-                    c.commit();
-                } catch (SQLException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
-                } finally {
-                    c.setAutoCommit(true);
-                }
-                if (seen < BATCH_SIZE) {
-                    return rewritten;
-                }
-            } catch (SQLException e) {
-                throw StoreErrors.unavailable("re-encrypting grants", e);
-            }
-        }
+        return reencrypt(backend, GRANTS);
     }
 
     static int pending(Backend backend) {
-        FieldCipher cipher = backend.cipher();
-        String table = backend.table(Backend.PENDING);
-        String cursor = "";
-        int rewritten = 0;
-        while (true) {
-            try (Connection c = backend.connection()) {
-                c.setAutoCommit(false);
-                int seen = 0;
-                try (PreparedStatement select = c.prepareStatement("SELECT state_hash, code_verifier_ct FROM " + table
-                        + " WHERE key_id <> ? AND state_hash > ? ORDER BY state_hash FETCH FIRST " + BATCH_SIZE + " ROWS ONLY");
-                        PreparedStatement update = c.prepareStatement("UPDATE " + table + " SET code_verifier_ct = ?, "
-                                + "key_id = ? WHERE state_hash = ? AND code_verifier_ct = ?")) {
-                    select.setLong(1, cipher.primaryKeyId());
-                    select.setString(2, cursor);
-                    try (ResultSet rs = select.executeQuery()) {
-                        while (rs.next()) {
-                            seen++;
-                            String hash = rs.getString(1);
-                            cursor = hash;
-                            byte[] verifier = rs.getBytes(2);
-                            update.setBytes(1, reencrypt(cipher, Backend.PENDING,
-                                    JdbcPendingAuthorizationStore.CODE_VERIFIER, hash, verifier));
-                            update.setLong(2, cipher.primaryKeyId());
-                            update.setString(3, hash);
-                            update.setBytes(4, verifier);
-                            update.addBatch();
-                        }
-                    }
-                    if (seen > 0) {
-                        for (int n : update.executeBatch()) {
-                            rewritten += n > 0 ? n : (n == java.sql.Statement.SUCCESS_NO_INFO ? 1 : 0);
-                        }
-                    }
-                    c.commit();
-                } catch (SQLException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
-                } finally {
-                    c.setAutoCommit(true);
-                }
-                if (seen < BATCH_SIZE) {
-                    return rewritten;
-                }
-            } catch (SQLException e) {
-                throw StoreErrors.unavailable("re-encrypting pending authorizations", e);
-            }
-        }
+        return reencrypt(backend, PENDING);
     }
 
     static int webSessions(Backend backend) {
+        return reencrypt(backend, WEB_SESSIONS);
+    }
+
+    private static int reencrypt(Backend backend, Target target) {
         FieldCipher cipher = backend.cipher();
-        String table = backend.table(Backend.WEB_SESSION);
+        String table = backend.table(target.table());
+        String key = target.keyColumn();
+        List<String> columns = target.columns();
+        String selectSql = "SELECT " + key + ", " + String.join(", ", columns) + " FROM " + table
+                + " WHERE key_id <> ? AND " + key + " > ? ORDER BY " + key + " FETCH FIRST " + BATCH_SIZE + " ROWS ONLY";
+        String updateSql = "UPDATE " + table + " SET " + String.join(" = ?, ", columns) + " = ?, key_id = ? WHERE "
+                + key + " = ? AND " + columns.get(0) + " = ?";
         String cursor = "";
         int rewritten = 0;
         while (true) {
             try (Connection c = backend.connection()) {
                 c.setAutoCommit(false);
                 int seen = 0;
-                try (PreparedStatement select = c.prepareStatement("SELECT key_hash, csrf_token_ct FROM " + table
-                        + " WHERE key_id <> ? AND key_hash > ? ORDER BY key_hash FETCH FIRST " + BATCH_SIZE + " ROWS ONLY");
-                        PreparedStatement update = c.prepareStatement("UPDATE " + table + " SET csrf_token_ct = ?, "
-                                + "key_id = ? WHERE key_hash = ? AND csrf_token_ct = ?")) {
+                try (PreparedStatement select = c.prepareStatement(selectSql);
+                        PreparedStatement update = c.prepareStatement(updateSql)) {
                     select.setLong(1, cipher.primaryKeyId());
                     select.setString(2, cursor);
                     try (ResultSet rs = select.executeQuery()) {
                         while (rs.next()) {
                             seen++;
-                            String hash = rs.getString(1);
-                            cursor = hash;
-                            byte[] csrf = rs.getBytes(2);
-                            update.setBytes(1, reencrypt(cipher, Backend.WEB_SESSION, JdbcWebSessions.CSRF_TOKEN, hash, csrf));
-                            update.setLong(2, cipher.primaryKeyId());
-                            update.setString(3, hash);
-                            update.setBytes(4, csrf);
+                            String rowId = rs.getString(1);
+                            cursor = rowId;
+                            int p = 1;
+                            for (int i = 0; i < columns.size(); i++) {
+                                byte[] ciphertext = rs.getBytes(2 + i);
+                                if (ciphertext == null) {
+                                    update.setNull(p++, Types.BINARY);
+                                } else {
+                                    update.setBytes(p++, reencrypt(cipher, target, columns.get(i), rowId, ciphertext));
+                                }
+                            }
+                            update.setLong(p++, cipher.primaryKeyId());
+                            update.setString(p++, rowId);
+                            update.setBytes(p, rs.getBytes(2));
                             update.addBatch();
                         }
                     }
@@ -174,18 +102,19 @@ final class Reencryption {
                     return rewritten;
                 }
             } catch (SQLException e) {
-                throw StoreErrors.unavailable("re-encrypting web sessions", e);
+                throw StoreErrors.unavailable("re-encrypting " + target.what(), e);
             }
         }
     }
 
-    private static byte[] reencrypt(FieldCipher cipher, String table, String column, String rowId, byte[] ciphertext) {
+    private static byte[] reencrypt(FieldCipher cipher, Target target, String column, String rowId, byte[] ciphertext) {
+        String table = target.table();
         try {
             return cipher.encrypt(table, column, rowId, cipher.decrypt(table, column, rowId, ciphertext));
         } catch (GeneralSecurityException e) {
             throw new StoreUnavailableException("re-encryption stopped: " + table + "." + column + " of row '"
-                    + (Backend.GRANT.equals(table) ? rowId : (Backend.PENDING.equals(table) ? "state hash " : "key hash ") + rowId) + "' cannot be decrypted with the "
-                    + "current key set (was a key removed too early?)", false, e);
+                    + target.rowLabel() + rowId + "' cannot be decrypted with the current key set (was a key removed "
+                    + "too early?)", false, e);
         }
     }
 

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -72,13 +73,7 @@ final class JdbcRefreshLock implements TokenStore.RefreshLock {
             // A write to the lock row, not SELECT ... FOR UPDATE: H2 (2.3) let two transactions hold FOR UPDATE on the
             // same row now and then (2 in 40 runs of six threads), while a row update is exclusive on H2 and
             // PostgreSQL alike until the transaction ends.
-            try (PreparedStatement ps = c.prepareStatement("UPDATE " + backend.table(Backend.LOCK)
-                    + " SET account_key = account_key WHERE account_key = ?")) {
-                ps.setString(1, account.value());
-                if (ps.executeUpdate() != 1) {
-                    throw new SQLException("the lock row of the account vanished", "55000");
-                }
-            }
+            takeRowLock(backend, c, account, deadlineNanos);
             return new JdbcRefreshLock(store, backend, account, c, onRelease);
         } catch (SQLException e) {
             release(backend, c);
@@ -86,6 +81,38 @@ final class JdbcRefreshLock implements TokenStore.RefreshLock {
         } catch (RuntimeException e) {
             release(backend, c);
             throw e;
+        }
+    }
+
+    /**
+     * Updates the lock row in the open transaction. A serialization failure or deadlock report on that one statement
+     * (SQLState 40001, 40P01: H2 reports 40001 now and then while several transactions queue on the row) is not
+     * the caller's problem: the statement is rolled back and tried again until the deadline.
+     */
+    private static void takeRowLock(Backend backend, Connection c, AccountKey account, long deadlineNanos)
+            throws SQLException {
+        String sql = "UPDATE " + backend.table(Backend.LOCK) + " SET account_key = account_key WHERE account_key = ?";
+        while (true) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, account.value());
+                if (ps.executeUpdate() != 1) {
+                    throw new SQLException("the lock row of the account vanished", "55000");
+                }
+                return;
+            } catch (SQLException e) {
+                boolean conflict = "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
+                if (!conflict || System.nanoTime() >= deadlineNanos) {
+                    throw e;
+                }
+                c.rollback();
+                backend.dialect().limitLockWait(c, remainingMillis(deadlineNanos));
+                try {
+                    Thread.sleep(ThreadLocalRandom.current().nextInt(5, 30));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 

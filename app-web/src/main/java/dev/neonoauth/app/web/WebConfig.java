@@ -2,6 +2,7 @@ package dev.neonoauth.app.web;
 
 import dev.neonoauth.core.domain.ClientSecret;
 import dev.neonoauth.core.domain.ScopeSet;
+import dev.neonoauth.core.service.AuthorizationFlowService;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -28,6 +29,8 @@ import java.util.Optional;
  * @param sessionIdle idle timeout of a session ({@code NEON_OAUTH_SESSION_IDLE_MINUTES}, default 30)
  * @param sessionAbsolute absolute lifetime of a session ({@code NEON_OAUTH_SESSION_ABSOLUTE_HOURS}, default 12)
  * @param shutdownGrace how long in-flight requests may finish at shutdown ({@code NEON_OAUTH_SHUTDOWN_GRACE_SECONDS})
+ * @param stateTtl how long a started "Connect Neon" may take before its state expires and its pending authorization
+ *     is purged ({@code NEON_OAUTH_STATE_TTL_SECONDS}, default 600, 1 to 3600)
  * @param environment the whole environment, for the adapters' own configuration
  */
 public record WebConfig(
@@ -45,12 +48,15 @@ public record WebConfig(
         Duration sessionIdle,
         Duration sessionAbsolute,
         Duration shutdownGrace,
+        Duration stateTtl,
         Map<String, String> environment) {
 
     public static final int DEFAULT_PORT = 3000;
     public static final String CALLBACK_PATH = "/api/oauth/callback";
     /** The scopes the app asks for by default: everything it uses, with refresh tokens. */
     public static final ScopeSet DEFAULT_SCOPES = ScopeSet.NEON_DEFAULT;
+    /** The longest state lifetime the core accepts. */
+    static final Duration MAX_STATE_TTL = Duration.ofHours(1);
 
     public WebConfig {
         Objects.requireNonNull(host, "host == null");
@@ -65,6 +71,7 @@ public record WebConfig(
         Objects.requireNonNull(sessionIdle, "sessionIdle == null");
         Objects.requireNonNull(sessionAbsolute, "sessionAbsolute == null");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace == null");
+        Objects.requireNonNull(stateTtl, "stateTtl == null");
         environment = Map.copyOf(environment);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("PORT must be between 0 and 65535");
@@ -74,6 +81,10 @@ public record WebConfig(
         }
         if (sessionIdle.isNegative() || sessionIdle.isZero() || sessionAbsolute.compareTo(sessionIdle) < 0) {
             throw new IllegalArgumentException("session timeouts must be positive, and the absolute one at least the idle one");
+        }
+        if (stateTtl.compareTo(Duration.ofSeconds(1)) < 0 || stateTtl.compareTo(MAX_STATE_TTL) > 0) {
+            throw new IllegalArgumentException("NEON_OAUTH_STATE_TTL_SECONDS must be between 1 and "
+                    + MAX_STATE_TTL.toSeconds());
         }
         if (clientId.isPresent() && redirectUri.isEmpty()) {
             throw new IllegalArgumentException("NEON_REDIRECT_URI is required with NEON_CLIENT_ID"
@@ -119,25 +130,27 @@ public record WebConfig(
                         .map(v -> parseInt("NEON_OAUTH_SESSION_ABSOLUTE_HOURS", v)).orElse(12)),
                 Duration.ofSeconds(value(env, "NEON_OAUTH_SHUTDOWN_GRACE_SECONDS")
                         .map(v -> parseInt("NEON_OAUTH_SHUTDOWN_GRACE_SECONDS", v)).orElse(10)),
+                value(env, "NEON_OAUTH_STATE_TTL_SECONDS").map(v -> Duration.ofSeconds(parseInt("NEON_OAUTH_STATE_TTL_SECONDS", v)))
+                        .orElse(AuthorizationFlowService.DEFAULT_STATE_TTL),
                 env);
     }
 
     /** The same configuration on another port (tests and embedded runs use port 0). */
     public WebConfig withPort(int newPort) {
         return new WebConfig(host, newPort, clientId, clientSecret, redirectUri, oauthHost, apiHost, jdbcUrl, scopes,
-                cookieSecure, trustProxy, sessionIdle, sessionAbsolute, shutdownGrace, environment);
+                cookieSecure, trustProxy, sessionIdle, sessionAbsolute, shutdownGrace, stateTtl, environment);
     }
 
     /** The same configuration with other session timeouts. */
     public WebConfig withSessionTimeouts(Duration idle, Duration absolute) {
         return new WebConfig(host, port, clientId, clientSecret, redirectUri, oauthHost, apiHost, jdbcUrl, scopes,
-                cookieSecure, trustProxy, idle, absolute, shutdownGrace, environment);
+                cookieSecure, trustProxy, idle, absolute, shutdownGrace, stateTtl, environment);
     }
 
     /** The same configuration asking for other scopes. */
     public WebConfig withScopes(ScopeSet newScopes) {
         return new WebConfig(host, port, clientId, clientSecret, redirectUri, oauthHost, apiHost, jdbcUrl, newScopes,
-                cookieSecure, trustProxy, sessionIdle, sessionAbsolute, shutdownGrace, environment);
+                cookieSecure, trustProxy, sessionIdle, sessionAbsolute, shutdownGrace, stateTtl, environment);
     }
 
     /**

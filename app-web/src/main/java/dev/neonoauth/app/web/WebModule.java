@@ -103,7 +103,7 @@ public final class WebModule extends AbstractModule {
             PendingAuthorizationStore pending, TokenStore tokens, TokenEndpoint tokenEndpoint, SecureRandomSource random,
             Clock clock) {
         return new AuthorizationFlowService(server, client, pending, tokens, tokenEndpoint, random, clock,
-                AuthorizationFlowService.DEFAULT_STATE_TTL);
+                config.stateTtl());
     }
 
     @Provides

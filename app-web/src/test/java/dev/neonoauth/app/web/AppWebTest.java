@@ -347,6 +347,26 @@ class AppWebTest {
     }
 
     @Test
+    void theStateLifetimeComesFromTheConfiguration() {
+        try (TestApp shortTtl = new TestApp(Map.of("NEON_OAUTH_STATE_TTL_SECONDS", "60"))) {
+            for (int seconds : new int[] {59, 61}) {
+                Browser b = shortTtl.browser();
+                b.get("/");
+                String state = Browser.query(Browser.location(b.postFrom("/", "/api/oauth/start", Map.of()))).get("state");
+                shortTtl.clock.advance(Duration.ofSeconds(seconds));
+                HttpResponse<String> callback = b.get("/api/oauth/callback?code=abc123code&state="
+                        + URLEncoder.encode(state, StandardCharsets.UTF_8));
+                if (seconds < 60) {
+                    assertThat(callback.statusCode()).as("within the TTL").isEqualTo(303);
+                } else {
+                    assertThat(callback.statusCode()).as("past the TTL").isEqualTo(400);
+                    assertThat(callback.body()).contains("took too long");
+                }
+            }
+        }
+    }
+
+    @Test
     void anIdleSessionExpiresAndThePageSaysSo() {
         browser.connect();
         assertThat(browser.get("/projects").statusCode()).isEqualTo(200);

@@ -20,6 +20,7 @@ class WebConfigTest {
         assertThat(c.scopes()).isEqualTo(ScopeSet.NEON_DEFAULT);
         assertThat(c.sessionIdle()).isEqualTo(Duration.ofMinutes(30));
         assertThat(c.sessionAbsolute()).isEqualTo(Duration.ofHours(12));
+        assertThat(c.stateTtl()).isEqualTo(Duration.ofMinutes(10));
         assertThat(c.callbackUri(4321)).isEqualTo(URI.create("http://127.0.0.1:4321/api/oauth/callback"));
         assertThat(WebModule.clientRegistration(c).clientId()).isEqualTo("neon-oauth-web");
         assertThat(WebModule.clientRegistration(c).allowsRedirectUri(c.callbackUri(4321))).isTrue();
@@ -49,5 +50,11 @@ class WebConfigTest {
         assertThatThrownBy(() -> WebConfig.fromEnvironment(Map.of("NEON_CLIENT_ID", "a",
                 "NEON_REDIRECT_URI", "https://x.example/other"))).hasMessageContaining("/api/oauth/callback");
         assertThatThrownBy(() -> WebConfig.fromEnvironment(Map.of("TRUST_PROXY", "maybe"))).hasMessageContaining("TRUST_PROXY");
+        for (String ttl : new String[] {"0", "3601", "-5", "ten"}) {
+            assertThatThrownBy(() -> WebConfig.fromEnvironment(Map.of("NEON_OAUTH_STATE_TTL_SECONDS", ttl)))
+                    .hasMessageContaining("NEON_OAUTH_STATE_TTL_SECONDS");
+        }
+        assertThat(WebConfig.fromEnvironment(Map.of("NEON_OAUTH_STATE_TTL_SECONDS", "120")).stateTtl())
+                .isEqualTo(Duration.ofMinutes(2));
     }
 }

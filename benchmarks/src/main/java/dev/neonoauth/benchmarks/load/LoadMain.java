@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,10 +31,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Load and soak harness, loopback only: app-web in-process ({@code dev.neonoauth.app.web.Main.start}, embedded mode:
- * the in-process neon-sandbox with headless approval, the Retrofit Neon adapter, storage-jdbc on an H2 file database
- * in a temporary directory, sessions in that database), driven by simulated browsers on one JDK HttpClient. Bounded by
- * count and time; stops by itself.
+ * Load and soak harness, loopback only: app-web in-process ({@code dev.neonoauth.app.web.Main.start}; by default in
+ * embedded mode: the in-process neon-sandbox with headless approval, the Retrofit Neon adapter, storage-jdbc on an H2
+ * file database in a temporary directory, sessions in that database), driven by simulated browsers on one JDK
+ * HttpClient. Bounded by count and time; stops by itself.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.neonoauth.benchmarks.load.LoadMain login --threads 8 --duration 60s
@@ -57,31 +56,57 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * Options: {@code --threads N} (default 8), {@code --count N} operations at most (default unbounded), {@code --duration
  * D} (default 60s), {@code --warmup D} (default 10s, not measured; soak: none), {@code --rate R} (soak, default 20),
- * {@code --sample D} (soak, default 30s). Exit status 0 when the run passed, 1 otherwise.
+ * {@code --sample D} (soak, default 30s), {@code --db h2|postgres} (default h2; postgres: a schema of its own on
+ * {@code --jdbc-url}, else {@code NEON_OAUTH_TEST_JDBC_URL}, else {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres},
+ * dropped afterwards), {@code --sandbox embedded|process} (default embedded; process: the sandbox runs in a JVM of its
+ * own and app-web talks to it as a registered client, so this process's memory is app-web's and the load
+ * generator's), {@code --state-ttl D} (app-web's {@code NEON_OAUTH_STATE_TTL_SECONDS}, default 600s),
+ * {@code --session-idle-minutes N} (default 30), {@code --purge-interval D} (pending-authorization purge, default
+ * 30s). Soak pass criteria also bound all pending rows by abandoned logins per second x (TTL + purge interval +
+ * sample). Exit status 0 when the run passed, 1 otherwise.
  */
 public final class LoadMain {
     private LoadMain() {}
 
     /** What to run. */
     public record Options(String mode, int threads, long count, Duration duration, Duration warmup, double rate,
-            Duration sample) {
+            Duration sample, String db, String jdbcUrl, boolean sandboxProcess, Duration stateTtl, int sessionIdleMinutes,
+            Duration purgeInterval) {
+        private static final String USAGE = "usage: LoadMain login|pages|soak [--threads N] [--count N] [--duration D]"
+                + " [--warmup D] [--rate R] [--sample D] [--db h2|postgres] [--jdbc-url URL] [--sandbox embedded|process]"
+                + " [--state-ttl D] [--session-idle-minutes N] [--purge-interval D]";
+
         public static Options parse(String... args) {
-            if (args.length == 0 || !List.of("login", "pages", "soak").contains(args[0])) {
-                throw new IllegalArgumentException("usage: LoadMain login|pages|soak [--threads N] [--count N] "
-                        + "[--duration D] [--warmup D] [--rate R] [--sample D]");
+            if (args.length == 0 || !List.of("login", "pages", "soak").contains(args[0]) || args.length % 2 == 0) {
+                throw new IllegalArgumentException(USAGE);
             }
             Map<String, String> o = new HashMap<>();
             for (int i = 1; i + 1 < args.length; i += 2) {
+                if (!USAGE.contains("[" + args[i] + " ")) {
+                    throw new IllegalArgumentException("unknown option " + args[i] + "; " + USAGE);
+                }
                 o.put(args[i], args[i + 1]);
             }
             boolean soak = args[0].equals("soak");
+            String db = o.getOrDefault("--db", "h2");
+            String sandbox = o.getOrDefault("--sandbox", "embedded");
+            if (!List.of("h2", "postgres").contains(db) || !List.of("embedded", "process").contains(sandbox)) {
+                throw new IllegalArgumentException(USAGE);
+            }
+            String testUrl = System.getenv("NEON_OAUTH_TEST_JDBC_URL");
             return new Options(args[0],
                     Integer.parseInt(o.getOrDefault("--threads", "8")),
                     Long.parseLong(o.getOrDefault("--count", String.valueOf(Long.MAX_VALUE))),
                     duration(o.getOrDefault("--duration", "60s")),
                     duration(o.getOrDefault("--warmup", soak ? "0s" : "10s")),
                     Double.parseDouble(o.getOrDefault("--rate", "20")),
-                    duration(o.getOrDefault("--sample", "30s")));
+                    duration(o.getOrDefault("--sample", "30s")),
+                    db,
+                    o.getOrDefault("--jdbc-url", testUrl != null && !testUrl.isBlank() ? testUrl : DEFAULT_POSTGRES_URL),
+                    sandbox.equals("process"),
+                    duration(o.getOrDefault("--state-ttl", "600s")),
+                    Integer.parseInt(o.getOrDefault("--session-idle-minutes", "30")),
+                    duration(o.getOrDefault("--purge-interval", "30s")));
         }
 
         static Duration duration(String s) {
@@ -114,7 +139,8 @@ public final class LoadMain {
         System.exit(s.passed() ? 0 : 1);
     }
 
-    private static final Duration PURGE_INTERVAL = Duration.ofSeconds(30);
+    /** The PostgreSQL of {@code .ci/run} and of this machine kind; {@code --jdbc-url} or the test variable override it. */
+    static final String DEFAULT_POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
 
     /** Starts the stack, runs, prints and returns the summary, stops everything. */
     public static Summary run(Options options) {
@@ -124,42 +150,68 @@ public final class LoadMain {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String jdbcUrl = "jdbc:h2:file:" + dir.resolve("load").toAbsolutePath()
-                + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+        Database database = options.db().equals("postgres") ? Database.postgres(options.jdbcUrl()) : Database.h2(dir);
         Map<String, String> env = new HashMap<>();
-        env.put("PORT", "0");
-        env.put("NEON_SANDBOX_HEADLESS_APPROVAL", "sandbox@example.com");
         env.put("NEON_OAUTH_DATA_DIR", dir.toString());
-        env.put("NEON_OAUTH_JDBC_URL", jdbcUrl);
-        env.put("NEON_OAUTH_JDBC_USER", "load");
-        env.put("NEON_OAUTH_JDBC_PASSWORD", "load");
+        env.putAll(database.env());
         env.put("NEON_OAUTH_KEYSET", KeyRotation.newKeyset());
-        env.put("NEON_OAUTH_PURGE_INTERVAL", PURGE_INTERVAL.toString());
-        double rssBefore = ProcessMemory.rssMiB();
-        RunningApp app = dev.neonoauth.app.web.Main.start(WebConfig.fromEnvironment(env));
+        env.put("NEON_OAUTH_PURGE_INTERVAL", options.purgeInterval().toString());
+        env.put("NEON_OAUTH_STATE_TTL_SECONDS", String.valueOf(options.stateTtl().toSeconds()));
+        env.put("NEON_OAUTH_SESSION_IDLE_MINUTES", String.valueOf(options.sessionIdleMinutes()));
+        SandboxProcess sandbox = null;
+        RunningApp app = null;
         ExecutorService workers = Executors.newFixedThreadPool(options.threads());
-        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(2, r -> {
-                    Thread t = new Thread(r, "load-http");
-                    t.setDaemon(true);
-                    return t;
-                })).build();
-        URI base = URI.create("http://127.0.0.1:" + app.port());
-        System.out.printf(Locale.ROOT, "load: mode=%s threads=%d duration=%s warmup=%s rate=%s app=%s cores=%d maxHeap=%dMiB%n",
-                options.mode(), options.threads(), options.duration(), options.warmup(),
-                options.mode().equals("soak") ? options.rate() : "-", base, Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20);
-        try (Connection db = DriverManager.getConnection(jdbcUrl, "load", "load")) {
-            Summary s = options.mode().equals("soak")
-                    ? soak(options, http, base, workers, db, rssBefore)
-                    : closedLoop(options, http, base, workers, rssBefore);
-            print(s);
-            return s;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot open the load database for counting: " + e.getMessage(), e);
+        try {
+            if (options.sandboxProcess()) {
+                // app-web as in production: a registered client at a separate OAuth server, here the sandbox's own
+                // process, so that this JVM's heap and RSS are app-web's (and the load generator's) alone
+                sandbox = SandboxProcess.start(dir);
+                int port = SandboxProcess.freePort();
+                env.put("PORT", String.valueOf(port));
+                env.put("HOST", "127.0.0.1");
+                env.put("NEON_CLIENT_ID", "neon-oauth-web");
+                env.put("NEON_CLIENT_SECRET", "sandbox-web-secret");
+                env.put("NEON_REDIRECT_URI", "http://127.0.0.1:" + port + WebConfig.CALLBACK_PATH);
+                env.put("NEON_OAUTH_HOST", sandbox.base().toString());
+                env.put("NEON_API_HOST", sandbox.base() + "/api/v2");
+            } else {
+                env.put("PORT", "0");
+                env.put("NEON_SANDBOX_HEADLESS_APPROVAL", "sandbox@example.com");
+            }
+            double rssBefore = ProcessMemory.rssMiB();
+            app = dev.neonoauth.app.web.Main.start(WebConfig.fromEnvironment(env));
+            HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(2, r -> {
+                        Thread t = new Thread(r, "load-http");
+                        t.setDaemon(true);
+                        return t;
+                    })).build();
+            URI base = URI.create("http://127.0.0.1:" + app.port());
+            System.out.printf(Locale.ROOT, "load: mode=%s threads=%d duration=%s warmup=%s rate=%s db=%s sandbox=%s "
+                    + "stateTtl=%s sessionIdle=%dmin purge=%s app=%s cores=%d maxHeap=%dMiB%n",
+                    options.mode(), options.threads(), options.duration(), options.warmup(),
+                    options.mode().equals("soak") ? options.rate() : "-", options.db(),
+                    options.sandboxProcess() ? "process " + sandbox.base() : "embedded", options.stateTtl(),
+                    options.sessionIdleMinutes(), options.purgeInterval(), base,
+                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+            try (Connection db = database.connect()) {
+                Summary s = options.mode().equals("soak")
+                        ? soak(options, http, base, workers, db, rssBefore)
+                        : closedLoop(options, http, base, workers, rssBefore);
+                print(s);
+                return s;
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot open the load database for counting: " + e.getMessage(), e);
+            }
         } finally {
             workers.shutdownNow();
-            app.close();
+            if (app != null) {
+                app.close();
+            }
+            if (sandbox != null) {
+                sandbox.close();
+            }
+            database.drop();
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             } catch (IOException ignored) {
@@ -330,14 +382,25 @@ public final class LoadMain {
             verdict.add(String.format(Locale.ROOT, "heap after GC grew: first minute %.1f MiB, last minute %.1f MiB",
                     firstMinute, lastMinute));
         }
-        // Abandoned logins create o.rate()/50 rows per second; a purge every PURGE_INTERVAL may leave that many
-        // seconds' worth of expired rows (plus one sample's slack), never more.
-        long expiredBound = (long) Math.ceil(o.rate() / 50.0 * (PURGE_INTERVAL.toSeconds() + o.sample().toSeconds())) + 2;
+        // Abandoned logins create o.rate()/50 rows per second; a purge every purge interval may leave that many
+        // seconds' worth of expired rows (plus one sample's slack), never more; and no more rows in all than the TTL,
+        // the purge interval and a sample period can hold.
+        double abandonedPerSecond = o.rate() / 50.0;
+        long slackSeconds = o.purgeInterval().toSeconds() + o.sample().toSeconds();
+        long expiredBound = (long) Math.ceil(abandonedPerSecond * slackSeconds) + 2;
+        long pendingBound = (long) Math.ceil(abandonedPerSecond * (o.stateTtl().toSeconds() + slackSeconds)) + 2;
         long maxExpired = samples.stream().mapToLong(Sample::expiredPendingRows).max().orElse(0);
+        long maxPending = samples.stream().mapToLong(Sample::pendingRows).max().orElse(0);
         if (maxExpired > expiredBound) {
             verdict.add("expired pending authorizations piled up: " + maxExpired + " > " + expiredBound);
         }
-        boolean passed = errors.get() == 0 && flat && maxExpired <= expiredBound && ops.get() > 0;
+        if (maxPending > pendingBound) {
+            verdict.add("pending authorizations grew beyond the TTL: " + maxPending + " > " + pendingBound);
+        }
+        System.out.printf(Locale.ROOT, "  bounds: pending rows at most %d (seen %d), expired pending at most %d (seen %d)%n",
+                pendingBound, maxPending, expiredBound, maxExpired);
+        boolean passed = errors.get() == 0 && flat && maxExpired <= expiredBound && maxPending <= pendingBound
+                && ops.get() > 0;
         return new Summary("soak", ops.get(), errors.get(), seconds, ops.get() / seconds, latencies.millis(50),
                 latencies.millis(99), rssBefore, last.rssMiB(), firstMinute, lastMinute, List.copyOf(samples),
                 List.copyOf(verdict), passed);

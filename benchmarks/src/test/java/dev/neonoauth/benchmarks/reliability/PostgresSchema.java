@@ -18,22 +18,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * class is skipped locally, and fails when {@code CI=true}; the message says what to set. (storage-jdbc's
  * extension is not published in a test-jar, and this module does not use Testcontainers.)
  */
-final class PostgresSchema implements BeforeAllCallback, AfterAllCallback {
+public final class PostgresSchema implements BeforeAllCallback, AfterAllCallback {
     static final String URL_VARIABLE = "NEON_OAUTH_TEST_JDBC_URL";
     private String url;
     private String schema;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        url = System.getenv(URL_VARIABLE);
-        if (url == null || url.isBlank()) {
-            String message = "no PostgreSQL for " + context.getRequiredTestClass().getSimpleName() + ": set "
-                    + URL_VARIABLE + " (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres)";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                Assertions.fail(message + " (CI=true: the PostgreSQL reliability suites must run in CI)");
-            }
-            Assumptions.abort(message + "; skipped locally");
-        }
+        url = requiredUrl(context.getRequiredTestClass().getSimpleName());
         byte[] random = new byte[4];
         new SecureRandom().nextBytes(random);
         String name = context.getRequiredTestClass().getSimpleName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
@@ -50,6 +42,22 @@ final class PostgresSchema implements BeforeAllCallback, AfterAllCallback {
                 s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             }
         }
+    }
+
+    /**
+     * The URL in {@value #URL_VARIABLE}; without it the calling test is skipped locally and fails under {@code CI=true}.
+     */
+    public static String requiredUrl(String testName) {
+        String url = System.getenv(URL_VARIABLE);
+        if (url == null || url.isBlank()) {
+            String message = "no PostgreSQL for " + testName + ": set " + URL_VARIABLE
+                    + " (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres)";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                Assertions.fail(message + " (CI=true: the PostgreSQL suites must run in CI)");
+            }
+            Assumptions.abort(message + "; skipped locally");
+        }
+        return url;
     }
 
     String url() {

@@ -1,0 +1,33 @@
+package dev.neonoauth.benchmarks.smoke;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.neonoauth.benchmarks.load.LoadMain;
+import dev.neonoauth.benchmarks.reliability.PostgresSchema;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The soak harness in its production-like set-up: PostgreSQL, the sandbox in a process of its own, app-web as a
+ * registered client; a state lifetime shorter than the run, so the abandoned login's pending row must be purged
+ * before the end.
+ */
+class LoadHarnessPostgresIT {
+
+    @Test
+    void soakOnPostgresWithTheSandboxInItsOwnProcessSeesThePurge() {
+        String url = PostgresSchema.requiredUrl(getClass().getSimpleName());
+        // at 10 operations/s operations 25 and 75 (2.5 s and 7.5 s) are abandoned logins; the first one's row expires
+        // at 5.5 s and a purge every second removes it before the second one starts
+        LoadMain.Summary s = LoadMain.run(LoadMain.Options.parse("soak", "--threads", "2", "--rate", "10",
+                "--duration", "9s", "--sample", "1s", "--db", "postgres", "--jdbc-url", url, "--sandbox", "process",
+                "--state-ttl", "3s", "--purge-interval", "1s"));
+        assertThat(s.errors()).as(s.failures().toString()).isZero();
+        assertThat(s.passed()).as(s.failures().toString()).isTrue();
+        List<Long> pending = s.samples().stream().map(LoadMain.Sample::pendingRows).toList();
+        int firstRow = pending.indexOf(1L);
+        assertThat(firstRow).as("the abandoned login left a row for a while: %s", pending).isPositive();
+        assertThat(pending.subList(firstRow, pending.size())).as("and the purge removed it: %s", pending).contains(0L);
+        assertThat(s.samples()).allSatisfy(sample -> assertThat(sample.sessionRows()).isPositive());
+    }
+}

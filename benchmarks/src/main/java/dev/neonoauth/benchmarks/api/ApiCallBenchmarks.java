@@ -33,6 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code bareOkHttp}: {@link BareOkHttpBaseline}: one shared OkHttpClient, the same URL
  *       ({@code /projects?limit=400}), a hard-coded bearer header, the body read to a string. No lookup, no
  *       decryption, no parsing.
+ *   <li>{@code bareOkHttpMoshi}: the same bare call, the body then parsed with Moshi into plain objects holding the
+ *       fields the framework's records hold: the least any client that uses the answer does.
  * </ul>
  *
  * {@code server=fixed}: both arms call a {@link FixedProjectsServer} (JDK HttpServer returning a pre-encoded body
@@ -72,10 +74,11 @@ public class ApiCallBenchmarks {
         long before = useFixed ? fixed.requests() : sandbox.metrics().apiRequests();
         int n = fixture.stack.neonApi().listProjects(ApiFixture.ACCOUNT, ProjectQuery.ALL).size();
         boolean seeded = bare.listProjectsJson().contains("sandbox-app");
+        int parsed = bare.listProjectsParsed().size();
         long requests = (useFixed ? fixed.requests() : sandbox.metrics().apiRequests()) - before;
-        if (n != 3 || !seeded || requests != 2) {
+        if (n != 3 || !seeded || parsed != 3 || requests != 3) {
             throw new IllegalStateException("unexpected /projects answer: " + n + " projects, " + requests
-                    + " requests for one call per arm");
+                    + " requests for one call per arm, " + parsed + " projects parsed by the bare arm");
         }
     }
 
@@ -95,5 +98,10 @@ public class ApiCallBenchmarks {
     @Benchmark
     public String bareOkHttp() {
         return bare.listProjectsJson();
+    }
+
+    @Benchmark
+    public List<BareOkHttpBaseline.ProjectJson> bareOkHttpMoshi() {
+        return bare.listProjectsParsed();
     }
 }

@@ -3,14 +3,15 @@ package dev.neonoauth.benchmarks.api;
 import dev.neonoauth.core.port.out.neon.ProjectQuery;
 import dev.neonoauth.sandbox.NeonSandbox;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * The API-call ratio measured in pairs, for a machine with background load: after a warm-up, R rounds; in each round
- * both arms of {@link ApiCallBenchmarks} make N calls back to back (the order alternating between rounds) against the
- * same {@link FixedProjectsServer}, and the round's ratio is framework time / bare time. Background load that drifts
- * over seconds hits both arms of a round alike; the median of the round ratios is the figure. Complements the JMH run,
- * whose arms run a minute apart.
+ * The API-call ratio measured in rounds, robust to background load: after a warm-up, R rounds; in each round the three
+ * arms of {@link ApiCallBenchmarks} make N calls back to back (the order rotating between rounds) against the same
+ * {@link FixedProjectsServer}, and the round's ratios are framework time / bare time and framework time / bare-with-
+ * Moshi time. Background load that drifts over seconds hits all arms of a round alike; the medians of the round
+ * ratios are the figures. Complements the JMH run, whose arms run a minute apart.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar dev.neonoauth.benchmarks.api.PairedApiCallRatio [rounds 40] [calls 500] [warmup 20000]</pre>
  */
@@ -37,25 +38,33 @@ public final class PairedApiCallRatio {
                         throw new IllegalStateException("short body");
                     }
                 };
+                Runnable parsed = () -> {
+                    if (bare.listProjectsParsed().size() != 3) {
+                        throw new IllegalStateException("expected 3 projects");
+                    }
+                };
+                List<Runnable> arms = List.of(framework, baseline, parsed);
                 for (int i = 0; i < warmup; i++) {
-                    framework.run();
-                    baseline.run();
+                    arms.forEach(Runnable::run);
                 }
+                double[][] perCall = new double[3][rounds];
                 double[] ratios = new double[rounds];
-                double[] fw = new double[rounds];
-                double[] bl = new double[rounds];
+                double[] parsedRatios = new double[rounds];
                 for (int r = 0; r < rounds; r++) {
-                    boolean frameworkFirst = r % 2 == 0;
-                    double a = perCallMicros(frameworkFirst ? framework : baseline, calls);
-                    double b = perCallMicros(frameworkFirst ? baseline : framework, calls);
-                    fw[r] = frameworkFirst ? a : b;
-                    bl[r] = frameworkFirst ? b : a;
-                    ratios[r] = fw[r] / bl[r];
+                    for (int k = 0; k < 3; k++) {
+                        int arm = (r + k) % 3;
+                        perCall[arm][r] = perCallMicros(arms.get(arm), calls);
+                    }
+                    ratios[r] = perCall[0][r] / perCall[1][r];
+                    parsedRatios[r] = perCall[0][r] / perCall[2][r];
                 }
                 System.out.printf(Locale.ROOT, "RESULT paired rounds=%d calls/round/arm=%d: framework median %.1f us/call, "
-                        + "bareOkHttp median %.1f us/call, ratio median %.3f (quartiles %.3f .. %.3f, min %.3f, max %.3f)%n",
-                        rounds, calls, median(fw), median(bl), median(ratios), quantile(ratios, 0.25),
-                        quantile(ratios, 0.75), quantile(ratios, 0), quantile(ratios, 1));
+                        + "bareOkHttp median %.1f us/call, bareOkHttpMoshi median %.1f us/call; framework/bareOkHttp "
+                        + "median %.3f (quartiles %.3f .. %.3f, min %.3f, max %.3f); framework/bareOkHttpMoshi median "
+                        + "%.3f (quartiles %.3f .. %.3f)%n",
+                        rounds, calls, median(perCall[0]), median(perCall[1]), median(perCall[2]), median(ratios),
+                        quantile(ratios, 0.25), quantile(ratios, 0.75), quantile(ratios, 0), quantile(ratios, 1),
+                        median(parsedRatios), quantile(parsedRatios, 0.25), quantile(parsedRatios, 0.75));
             }
         }
     }

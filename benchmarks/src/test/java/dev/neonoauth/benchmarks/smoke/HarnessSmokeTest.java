@@ -7,8 +7,10 @@ import dev.neonoauth.benchmarks.api.BareOkHttpBaseline;
 import dev.neonoauth.benchmarks.api.FixedProjectsServer;
 import dev.neonoauth.benchmarks.load.LoadMain;
 import dev.neonoauth.core.port.in.AccessTokenResult;
+import dev.neonoauth.core.port.out.neon.Project;
 import dev.neonoauth.core.port.out.neon.ProjectQuery;
 import dev.neonoauth.sandbox.NeonSandbox;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class HarnessSmokeTest {
     @Test
-    void bothArmsOfTheApiCallBenchmarkGetTheSameProjectsFromTheFixedServer() {
+    void allArmsOfTheApiCallBenchmarkGetTheSameProjectsFromTheFixedServer() {
         try (NeonSandbox sandbox = ApiFixture.headlessSandbox(); FixedProjectsServer fixed = FixedProjectsServer.start();
                 ApiFixture fixture = ApiFixture.start(sandbox, fixed.apiBaseUri(), "h2")) {
             try (BareOkHttpBaseline capture = new BareOkHttpBaseline(sandbox.apiBaseUri(), fixture.accessToken)) {
@@ -26,8 +28,12 @@ class HarnessSmokeTest {
             }
             try (BareOkHttpBaseline bare = new BareOkHttpBaseline(fixed.apiBaseUri(), fixture.accessToken)) {
                 assertThat(bare.listProjectsJson()).contains("sandbox-app", "analytics", "playground");
+                List<String> names = bare.listProjectsParsed().stream().map(p -> p.name).sorted().toList();
+                assertThat(names).containsExactly("analytics", "playground", "sandbox-app");
+                assertThat(fixture.stack.neonApi().listProjects(ApiFixture.ACCOUNT, ProjectQuery.ALL))
+                        .extracting(Project::name).containsExactlyInAnyOrderElementsOf(names);
+                assertThat(bare.listProjectsParsed()).allSatisfy(p -> assertThat(p.createdAt).endsWith("Z"));
             }
-            assertThat(fixture.stack.neonApi().listProjects(ApiFixture.ACCOUNT, ProjectQuery.ALL)).hasSize(3);
             assertThat(fixture.stack.tokens().currentToken(ApiFixture.ACCOUNT))
                     .isInstanceOf(AccessTokenResult.Available.class);
         }

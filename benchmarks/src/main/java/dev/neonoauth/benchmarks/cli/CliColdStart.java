@@ -26,25 +26,38 @@ import java.util.concurrent.TimeUnit;
  * against the sandbox, each run a new JVM. It starts an in-process sandbox with headless approval, logs in once
  * through the real jar ({@code login --no-browser}: it reads the printed URL, fetches it, the sandbox answers with the
  * redirect to the CLI's callback, and pastes that address on the CLI's standard input), runs the command once untimed
- * (file cache), then N timed runs, and prints each time, the median and p90. Every run must exit 0 and print the
- * seeded projects.
+ * (file cache; with a launcher, also the AppCDS recording run), then N timed runs, and prints each time, the median
+ * and p90. Every run must exit 0 and print the seeded projects.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar dev.neonoauth.benchmarks.cli.CliColdStart [--runs 10] [--jar PATH] [-- JVM options]</pre>
+ * <p>{@code --launcher PATH} runs the CLI through {@code app-cli/bin/neon-oauth} (its JVM flags and AppCDS archive)
+ * instead of {@code java -jar}. {@code --neonctl PATH} adds Neon's own Node CLI as a peer: {@code neonctl projects
+ * list --api-key <the CLI's access token> --api-host <sandbox>/api/v2 --no-analytics}, run interleaved with the Java
+ * CLI (one each, in turn), against the same sandbox, with the same token; both medians and their ratio are printed.
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar dev.neonoauth.benchmarks.cli.CliColdStart [--runs 10] [--jar PATH]
+ *     [--launcher app-cli/bin/neon-oauth] [--neonctl PATH] [-- JVM options]</pre>
  */
 public final class CliColdStart {
     private CliColdStart() {}
 
-    /** Wall times in milliseconds, in run order. */
-    public record Result(List<Long> millis, long median, long p90) {}
+    /** Wall times in milliseconds, in run order; the peer's (neonctl) are empty when it was not run. */
+    public record Result(List<Long> millis, long median, long p90, List<Long> peerMillis) {}
+
+    /** How the Java CLI is started: {@code java [options] -jar}, or a launcher script. */
+    public record Launch(Path jar, List<String> jvmOptions, Path launcher) {}
 
     public static void main(String[] args) throws Exception {
         int runs = 10;
         Path jar = Path.of("app-cli/target/neon-oauth.jar");
+        Path launcher = null;
+        Path neonctl = null;
         List<String> jvm = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--jar" -> jar = Path.of(args[++i]);
+                case "--launcher" -> launcher = Path.of(args[++i]);
+                case "--neonctl" -> neonctl = Path.of(args[++i]);
                 case "--" -> {
                     jvm.addAll(Arrays.asList(args).subList(i + 1, args.length));
                     i = args.length;
@@ -52,38 +65,84 @@ public final class CliColdStart {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        run(jar, runs, jvm);
+        if (launcher != null && !jvm.isEmpty()) {
+            throw new IllegalArgumentException("JVM options go with java -jar; the launcher chooses its own");
+        }
+        run(new Launch(jar, jvm, launcher), runs, neonctl);
     }
 
     public static Result run(Path jar, int runs, List<String> jvmOptions) throws Exception {
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalArgumentException(jar + " not found: mvn -B -pl app-cli -am package -DskipTests");
+        return run(new Launch(jar, jvmOptions, null), runs, null);
+    }
+
+    public static Result run(Launch launch, int runs, Path neonctl) throws Exception {
+        if (!Files.isRegularFile(launch.jar())) {
+            throw new IllegalArgumentException(launch.jar() + " not found: mvn -B -pl app-cli -am package -DskipTests");
+        }
+        if (launch.launcher() != null && !Files.isExecutable(launch.launcher())) {
+            throw new IllegalArgumentException(launch.launcher() + " is not an executable launcher");
+        }
+        if (neonctl != null && !Files.isExecutable(neonctl)) {
+            throw new IllegalArgumentException(neonctl + " is not executable (npm install neonctl; node_modules/.bin/neonctl)");
         }
         Path dir = Files.createTempDirectory("neon-oauth-cli-cold-");
         try (NeonSandbox sandbox = NeonSandbox.builder().headlessApproval(SandboxUser.DEFAULT_EMAIL).start()) {
-            login(jar, dir, sandbox);
-            time(jar, dir, sandbox, jvmOptions); // untimed: page cache, CDS archive mapping
-            List<Long> times = new ArrayList<>();
-            for (int i = 0; i < runs; i++) {
-                long ms = time(jar, dir, sandbox, jvmOptions);
-                times.add(ms);
-                System.out.printf(Locale.ROOT, "run %2d: %d ms%n", i + 1, ms);
+            login(launch, dir, sandbox);
+            // untimed: page cache; with the launcher, the run that records its AppCDS archive and the first that maps it
+            time(cli(launch, dir, sandbox, "projects", "list"));
+            time(cli(launch, dir, sandbox, "projects", "list"));
+            ProcessBuilder peer = neonctl == null ? null : neonctl(neonctl, accessToken(launch, dir, sandbox), dir, sandbox);
+            if (peer != null) {
+                time(peer);
             }
-            long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
-            long median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                    : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+            List<Long> times = new ArrayList<>();
+            List<Long> peerTimes = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                long ms = time(cli(launch, dir, sandbox, "projects", "list"));
+                times.add(ms);
+                if (peer != null) {
+                    long peerMs = time(peer);
+                    peerTimes.add(peerMs);
+                    System.out.printf(Locale.ROOT, "run %2d: neon-oauth %d ms, neonctl %d ms%n", i + 1, ms, peerMs);
+                } else {
+                    System.out.printf(Locale.ROOT, "run %2d: %d ms%n", i + 1, ms);
+                }
+            }
+            long[] sorted = sorted(times);
+            long median = median(sorted);
             long p90 = sorted[Math.max(0, (int) Math.ceil(0.9 * sorted.length) - 1)];
-            System.out.printf(Locale.ROOT, "RESULT neon-oauth projects list: runs=%d median=%d ms p90=%d ms min=%d ms max=%d ms jvmOptions=%s%n",
-                    runs, median, p90, sorted[0], sorted[sorted.length - 1], jvmOptions);
-            return new Result(List.copyOf(times), median, p90);
+            System.out.printf(Locale.ROOT, "RESULT neon-oauth projects list: runs=%d median=%d ms p90=%d ms min=%d ms max=%d ms %s%n",
+                    runs, median, p90, sorted[0], sorted[sorted.length - 1],
+                    launch.launcher() != null ? "launcher=" + launch.launcher() : "java -jar, jvmOptions=" + launch.jvmOptions());
+            if (peer != null) {
+                long[] peerSorted = sorted(peerTimes);
+                long peerMedian = median(peerSorted);
+                System.out.printf(Locale.ROOT, "RESULT neonctl projects list: runs=%d median=%d ms min=%d ms max=%d ms; "
+                        + "neon-oauth/neonctl median ratio %.2f%n", runs, peerMedian, peerSorted[0],
+                        peerSorted[peerSorted.length - 1], (double) median / peerMedian);
+            }
+            return new Result(List.copyOf(times), median, p90, List.copyOf(peerTimes));
         }
     }
 
-    private static ProcessBuilder cli(Path jar, Path dir, NeonSandbox sandbox, List<String> jvmOptions, String... args) {
+    private static long[] sorted(List<Long> times) {
+        return times.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+
+    private static long median(long[] sorted) {
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    }
+
+    private static ProcessBuilder cli(Launch launch, Path dir, NeonSandbox sandbox, String... args) {
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar.toString()));
+        if (launch.launcher() != null) {
+            command.add(launch.launcher().toString());
+        } else {
+            command.add(ProcessHandle.current().info().command().orElse("java"));
+            command.addAll(launch.jvmOptions());
+            command.addAll(List.of("-jar", launch.jar().toString()));
+        }
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
@@ -92,28 +151,53 @@ public final class CliColdStart {
         env.put("HOME", dir.resolve("home").toString());
         env.put("NEON_OAUTH_HOST", sandbox.baseUri().toString());
         env.put("NEON_API_HOST", sandbox.apiBaseUri().toString());
+        if (launch.launcher() != null) {
+            env.put("NEON_OAUTH_JAR", launch.jar().toAbsolutePath().toString());
+        }
         return pb;
     }
 
-    private static long time(Path jar, Path dir, NeonSandbox sandbox, List<String> jvmOptions) throws Exception {
-        ProcessBuilder pb = cli(jar, dir, sandbox, jvmOptions, "projects", "list");
+    /** Neon's CLI listing the same projects with the same (sandbox-issued) access token. */
+    private static ProcessBuilder neonctl(Path neonctl, String token, Path dir, NeonSandbox sandbox) {
+        ProcessBuilder pb = new ProcessBuilder(neonctl.toString(), "projects", "list", "--api-key", token,
+                "--api-host", sandbox.apiBaseUri().toString(), "--no-analytics").redirectErrorStream(true);
+        Map<String, String> env = pb.environment();
+        env.keySet().removeIf(k -> k.startsWith("NEON_"));
+        env.put("HOME", dir.resolve("neonctl-home").toString());
+        return pb;
+    }
+
+    /** The access token the CLI holds ({@code neon-oauth token}), for the peer. */
+    private static String accessToken(Launch launch, Path dir, NeonSandbox sandbox) throws Exception {
+        Process p = cli(launch, dir, sandbox, "token").redirectErrorStream(false).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0 || out.isEmpty() || out.contains("\n")) {
+            p.destroyForcibly();
+            throw new IllegalStateException("neon-oauth token failed");
+        }
+        return out;
+    }
+
+    private static long time(ProcessBuilder pb) throws Exception {
         long t0 = System.nanoTime();
         Process p = pb.start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new IllegalStateException("projects list did not finish");
+            throw new IllegalStateException(pb.command().get(0) + " did not finish");
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         if (p.exitValue() != 0 || !out.contains("sandbox-app")) {
-            throw new IllegalStateException("projects list failed (exit " + p.exitValue() + "):\n" + out);
+            throw new IllegalStateException(pb.command().get(0) + " projects list failed (exit " + p.exitValue() + "):\n"
+                    + out.replaceAll("ory_[a-z]{2}_[A-Za-z0-9_.-]+", "ory_██"));
         }
         return ms;
     }
 
-    private static void login(Path jar, Path dir, NeonSandbox sandbox) throws Exception {
-        Process p = cli(jar, dir, sandbox, List.of(), "login", "--no-browser").start();
+    private static void login(Launch launch, Path dir, NeonSandbox sandbox) throws Exception {
+        Process p = cli(launch, dir, sandbox, "login", "--no-browser").start();
         StringBuilder seen = new StringBuilder();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
                 Writer in = new java.io.OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {

@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -42,7 +43,10 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>a fresh token set is kept in memory for at most {@code cacheMaxAge} (default 10 s), so that a busy account does
  *       not read and decrypt its row on every call. A token another instance rotated or revoked meanwhile is caught by
  *       the API's 401: {@link #refreshAfterRejection} always reads the store inside the lock. Duration.ZERO turns the
- *       cache off.
+ *       cache off. Entries older than {@code cacheMaxAge} are swept at most once per {@code cacheMaxAge}, and no more
+ *       than {@link #MAX_CACHED_ACCOUNTS} accounts are held, so neither the memory nor the time decrypted tokens stay
+ *       in it grows with the number of accounts ever served;
+ *   <li>the in-process refresh locks exist only while some caller holds or waits for them.
  * </ul>
  *
  * See docs/adr/0006-refresh-policy.md.
@@ -51,6 +55,8 @@ public final class AccessTokenService implements AccessTokenProvider {
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(30);
     /** How long a fresh token set read from the store is reused from memory by default. */
     public static final Duration DEFAULT_CACHE_MAX_AGE = Duration.ofSeconds(10);
+    /** At most this many accounts' token sets are held in memory; beyond it, tokens are read from the store. */
+    public static final int MAX_CACHED_ACCOUNTS = 10_000;
 
     private final ClientRegistration client;
     private final TokenStore store;
@@ -61,11 +67,19 @@ public final class AccessTokenService implements AccessTokenProvider {
     private final Sleeper sleeper;
     private final Duration lockTimeout;
     private final Duration cacheMaxAge;
-    private final ConcurrentMap<AccountKey, ReentrantLock> localLocks = new ConcurrentHashMap<>();
+    private final ConcurrentMap<AccountKey, LocalLock> localLocks = new ConcurrentHashMap<>();
     private final ConcurrentMap<AccountKey, Cached> cache = new ConcurrentHashMap<>();
+    /** When the cache is next swept of expired entries (by the injected clock); null before the first entry. */
+    private final AtomicReference<Instant> nextSweep = new AtomicReference<>();
 
     /** A token set and when it was read or written, by the injected clock. */
     private record Cached(TokenSet tokens, Instant at) {}
+
+    /** An account's in-process refresh lock and how many callers hold or wait for it (changed only in compute). */
+    private static final class LocalLock {
+        final ReentrantLock lock = new ReentrantLock();
+        int users;
+    }
 
     public AccessTokenService(
             ClientRegistration client,
@@ -154,17 +168,57 @@ public final class AccessTokenService implements AccessTokenProvider {
                 && freshness(cached.tokens()) == Freshness.FRESH;
     }
 
-    /** Caches a fresh token set (no-op when the cache is off) and hands out its access token. */
+    /** Caches a fresh token set (no-op when the cache is off or full) and hands out its access token. */
     private AccessTokenResult remember(AccountKey account, TokenSet tokens) {
         if (!cacheMaxAge.isZero() && freshness(tokens) == Freshness.FRESH) {
-            cache.put(account, new Cached(tokens, clock.instant()));
+            Instant now = clock.instant();
+            sweepIfDue(now);
+            if (cache.size() < MAX_CACHED_ACCOUNTS || cache.containsKey(account)) {
+                cache.put(account, new Cached(tokens, now));
+            }
         }
         return available(tokens);
     }
 
+    /** Drops the entries that can no longer be reused, at most once per {@code cacheMaxAge}. */
+    private void sweepIfDue(Instant now) {
+        Instant due = nextSweep.get();
+        if (due == null) {
+            nextSweep.compareAndSet(null, now.plus(cacheMaxAge));
+        } else if (!now.isBefore(due) && nextSweep.compareAndSet(due, now.plus(cacheMaxAge))) {
+            cache.values().removeIf(c -> !isReusable(c));
+        }
+    }
+
+    /** How many accounts' token sets are in memory (tests). */
+    int cachedAccounts() {
+        return cache.size();
+    }
+
+    /** How many in-process refresh locks exist (tests). */
+    int localLocks() {
+        return localLocks.size();
+    }
+
     private AccessTokenResult refreshUnderLocks(AccountKey account, Optional<AccessToken> rejected) {
-        ReentrantLock local = localLocks.computeIfAbsent(account, k -> new ReentrantLock());
-        local.lock();
+        LocalLock local = localLocks.compute(account, (k, v) -> {
+            LocalLock l = v == null ? new LocalLock() : v;
+            l.users++;
+            return l;
+        });
+        try {
+            local.lock.lock();
+            try {
+                return refreshUnderStoreLock(account, rejected);
+            } finally {
+                local.lock.unlock();
+            }
+        } finally {
+            localLocks.computeIfPresent(account, (k, v) -> --v.users == 0 ? null : v);
+        }
+    }
+
+    private AccessTokenResult refreshUnderStoreLock(AccountKey account, Optional<AccessToken> rejected) {
         try (TokenStore.RefreshLock lock = store.lock(account, lockTimeout)) {
             Optional<TokenSet> current = lock.current();
             if (current.isEmpty()) {
@@ -180,8 +234,6 @@ public final class AccessTokenService implements AccessTokenProvider {
                         : new AccessTokenResult.ReauthorizationRequired(Reason.NO_REFRESH_TOKEN, Optional.empty());
             }
             return refreshWithRetries(account, lock, tokens, rejected);
-        } finally {
-            local.unlock();
         }
     }
 

@@ -131,6 +131,7 @@ class AccessTokenServiceTest {
             assertThat(endpoint.refreshCount()).isEqualTo(1);
             assertThat(endpoint.reuseCount()).isZero();
             assertThat(tokens).containsExactly(store.load(ACCOUNT).orElseThrow().accessToken().value());
+            assertThat(service.localLocks()).as("the in-process lock is gone once nobody holds or waits for it").isZero();
         } finally {
             pool.shutdownNow();
         }
@@ -352,6 +353,66 @@ class AccessTokenServiceTest {
         assertThat(cached.refreshAfterRejection(ACCOUNT, new AccessToken("ory_at_initial")))
                 .isInstanceOf(AccessTokenResult.ReauthorizationRequired.class);
         assertThat(cached.currentToken(ACCOUNT)).isInstanceOf(AccessTokenResult.ReauthorizationRequired.class);
+    }
+
+    private static TokenSet freshTokens(String suffix) {
+        return tokens(suffix, T0.plus(Duration.ofHours(1)));
+    }
+
+    private static TokenSet tokens(String suffix, Instant expiresAt) {
+        return TokenSet.builder()
+                .accessToken(new AccessToken("ory_at_" + suffix))
+                .refreshToken(new RefreshToken("ory_rt_" + suffix))
+                .expiresAt(expiresAt)
+                .grantedScopes(ScopeSet.NEON_DEFAULT)
+                .issuedAt(T0)
+                .subject("neon-user")
+                .build();
+    }
+
+    @Test
+    void theCacheForgetsAccountsOnceTheirEntriesAreTooOldToBeReused() {
+        AccessTokenService cached = serviceOn(store, Duration.ofSeconds(10));
+        for (int i = 0; i < 500; i++) {
+            AccountKey account = AccountKey.of("web-" + i);
+            store.save(account, freshTokens(String.valueOf(i)));
+            assertThat(token(cached.currentToken(account))).isEqualTo("ory_at_" + i);
+        }
+        assertThat(cached.cachedAccounts()).isEqualTo(500);
+
+        clock.advance(Duration.ofSeconds(11));
+        AccountKey late = AccountKey.of("web-late");
+        store.save(late, freshTokens("late"));
+        assertThat(token(cached.currentToken(late))).isEqualTo("ory_at_late");
+        assertThat(cached.cachedAccounts()).as("only the account served within the cache age").isEqualTo(1);
+        assertThat(token(cached.currentToken(AccountKey.of("web-7")))).as("a forgotten account reads the store again")
+                .isEqualTo("ory_at_7");
+    }
+
+    @Test
+    void theCacheHoldsAtMostItsLimitAndAccountsBeyondItStillGetTheirTokens() {
+        AccessTokenService cached = serviceOn(store, Duration.ofMinutes(5));
+        int accounts = AccessTokenService.MAX_CACHED_ACCOUNTS + 50;
+        for (int i = 0; i < accounts; i++) {
+            AccountKey account = AccountKey.of("web-" + i);
+            store.save(account, freshTokens(String.valueOf(i)));
+            assertThat(token(cached.currentToken(account))).isEqualTo("ory_at_" + i);
+        }
+        assertThat(cached.cachedAccounts()).isEqualTo(AccessTokenService.MAX_CACHED_ACCOUNTS);
+    }
+
+    @Test
+    void refreshesOfManyAccountsLeaveNoInProcessLockBehind() {
+        for (int i = 0; i < 50; i++) {
+            AccountKey account = AccountKey.of("web-" + i);
+            store.save(account, tokens(String.valueOf(i), T0.plusSeconds(30)));
+            endpoint.accept(new RefreshToken("ory_rt_" + i));
+        }
+        for (int i = 0; i < 50; i++) {
+            assertThat(token(service.currentToken(AccountKey.of("web-" + i)))).startsWith("ory_at_fake_");
+        }
+        assertThat(endpoint.refreshCount()).isEqualTo(50);
+        assertThat(service.localLocks()).isZero();
     }
 
     private static String token(AccessTokenResult result) {

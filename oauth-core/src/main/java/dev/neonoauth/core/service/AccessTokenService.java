@@ -43,9 +43,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>a fresh token set is kept in memory for at most {@code cacheMaxAge} (default 10 s), so that a busy account does
  *       not read and decrypt its row on every call. A token another instance rotated or revoked meanwhile is caught by
  *       the API's 401: {@link #refreshAfterRejection} always reads the store inside the lock. Duration.ZERO turns the
- *       cache off. Entries older than {@code cacheMaxAge} are swept at most once per {@code cacheMaxAge}, and no more
- *       than {@link #MAX_CACHED_ACCOUNTS} accounts are held, so neither the memory nor the time decrypted tokens stay
- *       in it grows with the number of accounts ever served;
+ *       cache off. Entries older than {@code cacheMaxAge} are swept by the calls, at most once per
+ *       {@code cacheMaxAge}, and no more than {@link #MAX_CACHED_ACCOUNTS} accounts are held, so neither the memory
+ *       nor the time decrypted tokens stay in it grows with the number of accounts ever served;
  *   <li>the in-process refresh locks exist only while some caller holds or waits for them.
  * </ul>
  *
@@ -130,6 +130,9 @@ public final class AccessTokenService implements AccessTokenProvider {
     @Override
     public AccessTokenResult currentToken(AccountKey account) {
         Objects.requireNonNull(account, "account == null");
+        if (!cache.isEmpty()) {
+            sweepIfDue(clock.instant());
+        }
         Cached cached = cache.get(account);
         if (cached != null && isReusable(cached)) {
             return available(cached.tokens());

@@ -387,6 +387,10 @@ class AccessTokenServiceTest {
         assertThat(cached.cachedAccounts()).as("only the account served within the cache age").isEqualTo(1);
         assertThat(token(cached.currentToken(AccountKey.of("web-7")))).as("a forgotten account reads the store again")
                 .isEqualTo("ory_at_7");
+
+        clock.advance(Duration.ofSeconds(11));
+        cached.currentToken(AccountKey.of("never-connected"));
+        assertThat(cached.cachedAccounts()).as("a call that caches nothing sweeps too").isZero();
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.neonoauth.core.domain.ClientRegistration;
 import dev.neonoauth.core.domain.ClientSecret;
 import dev.neonoauth.core.domain.ScopeSet;
 import dev.neonoauth.core.port.in.AccessTokenResult;
+import dev.neonoauth.core.service.AccessTokenService;
 import dev.neonoauth.core.port.in.AuthorizationCallback;
 import dev.neonoauth.core.port.in.AuthorizationRedirect;
 import dev.neonoauth.core.port.in.BeginAuthorization;
@@ -68,6 +69,11 @@ public final class ApiFixture implements AutoCloseable {
      * @param database {@code h2} (embedded default in a temporary directory) or {@code postgresql} (own schema)
      */
     public static ApiFixture start(NeonSandbox sandbox, URI apiBaseUri, String database) {
+        return start(sandbox, apiBaseUri, database, AccessTokenService.DEFAULT_CACHE_MAX_AGE);
+    }
+
+    /** The same, with the token service's in-memory reuse set to {@code tokenCacheMaxAge} (zero: every call reads the store). */
+    public static ApiFixture start(NeonSandbox sandbox, URI apiBaseUri, String database, Duration tokenCacheMaxAge) {
         Path dir;
         try {
             dir = Files.createTempDirectory("neon-oauth-bench-");
@@ -82,7 +88,7 @@ public final class ApiFixture implements AutoCloseable {
             default -> throw new IllegalArgumentException("database must be h2 or postgresql: " + database);
         };
         NeonApiConfig neon = NeonApiConfig.builder().issuer(sandbox.issuer()).apiBaseUrl(apiBaseUri).build();
-        Main.Stack stack = Main.stack(webClient(), neon, storage);
+        Main.Stack stack = Main.stack(webClient(), neon, storage, tokenCacheMaxAge);
         try {
             login(stack, sandbox);
             AccessTokenResult token = stack.tokens().currentToken(ACCOUNT);

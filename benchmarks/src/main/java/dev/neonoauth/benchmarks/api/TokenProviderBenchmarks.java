@@ -1,7 +1,9 @@
 package dev.neonoauth.benchmarks.api;
 
 import dev.neonoauth.core.port.in.AccessTokenResult;
+import dev.neonoauth.core.service.AccessTokenService;
 import dev.neonoauth.sandbox.NeonSandbox;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,8 +21,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * {@code AccessTokenProvider.currentToken} (the production {@code AccessTokenService}) with a fresh token in
- * {@code JdbcTokenStore}: one {@code SELECT} of the grant row, AEAD decryption of the access and refresh tokens, the
- * freshness check. No refresh happens (the token is valid for an hour; the benchmark fails if one would). Stores:
+ * {@code JdbcTokenStore}. {@code cache=off} ({@code cacheMaxAge} zero): every call does one {@code SELECT} of the grant
+ * row, AEAD decryption of the access and refresh tokens, the freshness check. {@code cache=default} (10 s, what the
+ * apps run): the same once per 10 s, the other calls served from memory. No refresh happens (the token is valid for an hour; the benchmark fails if one would). Stores:
  * {@code h2} (the embedded default, a file database in a temporary directory) and {@code postgresql} (local server,
  * {@code NEON_OAUTH_TEST_JDBC_URL} or {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}, own schema, dropped
  * afterwards). Run: {@code java -jar benchmarks/target/benchmarks.jar TokenProviderBenchmarks}.
@@ -35,6 +38,9 @@ public class TokenProviderBenchmarks {
     @Param({"h2", "postgresql"})
     public String database;
 
+    @Param({"off", "default"})
+    public String cache;
+
     private NeonSandbox sandbox;
     private ApiFixture fixture;
     private long refreshesBefore;
@@ -42,7 +48,8 @@ public class TokenProviderBenchmarks {
     @Setup(Level.Trial)
     public void setUp() {
         sandbox = ApiFixture.headlessSandbox();
-        fixture = ApiFixture.start(sandbox, sandbox.apiBaseUri(), database);
+        fixture = ApiFixture.start(sandbox, sandbox.apiBaseUri(), database,
+                cache.equals("off") ? Duration.ZERO : AccessTokenService.DEFAULT_CACHE_MAX_AGE);
         refreshesBefore = sandbox.metrics().refreshRequests();
     }
 

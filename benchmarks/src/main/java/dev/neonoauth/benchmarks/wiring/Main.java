@@ -19,6 +19,9 @@ import dev.neonoauth.core.port.out.SecureRandomSource;
 import dev.neonoauth.core.port.out.TokenEndpoint;
 import dev.neonoauth.core.port.out.TokenStore;
 import dev.neonoauth.core.port.out.neon.NeonApi;
+import dev.neonoauth.core.domain.RefreshPolicy;
+import dev.neonoauth.core.domain.RetryPolicy;
+import dev.neonoauth.core.port.out.Sleeper;
 import dev.neonoauth.core.service.AccessTokenService;
 import dev.neonoauth.core.service.AuthorizationFlowService;
 import java.time.Clock;
@@ -46,8 +49,14 @@ public final class Main {
 
     /** Builds the production graph for {@code client} against the given Neon adapter and storage configuration. */
     public static Stack stack(ClientRegistration client, NeonApiConfig neon, JdbcStorageConfig storage) {
+        return stack(client, neon, storage, AccessTokenService.DEFAULT_CACHE_MAX_AGE);
+    }
+
+    /** The same, with {@code AccessTokenService}'s in-memory reuse set to {@code tokenCacheMaxAge} (zero: off). */
+    public static Stack stack(ClientRegistration client, NeonApiConfig neon, JdbcStorageConfig storage,
+            Duration tokenCacheMaxAge) {
         Injector injector = Guice.createInjector(new NeonApiModule(neon), new JdbcStorageModule(storage),
-                new CoreWiring(client));
+                new CoreWiring(client, tokenCacheMaxAge));
         return new Stack(injector.getInstance(NeonApi.class), injector.getInstance(AccessTokenProvider.class),
                 injector.getInstance(AuthorizationFlow.class), injector.getInstance(TokenStore.class),
                 injector.getInstance(JdbcStorage.class));
@@ -56,9 +65,11 @@ public final class Main {
     /** The core services, as app-cli's and app-web's modules provide them. */
     private static final class CoreWiring extends AbstractModule {
         private final ClientRegistration client;
+        private final Duration tokenCacheMaxAge;
 
-        CoreWiring(ClientRegistration client) {
+        CoreWiring(ClientRegistration client, Duration tokenCacheMaxAge) {
             this.client = Objects.requireNonNull(client, "client == null");
+            this.tokenCacheMaxAge = Objects.requireNonNull(tokenCacheMaxAge, "tokenCacheMaxAge == null");
         }
 
         @Provides
@@ -70,7 +81,8 @@ public final class Main {
         @Provides
         @Singleton
         AccessTokenProvider accessTokens(ClientRegistration c, TokenStore store, TokenEndpoint endpoint) {
-            return new AccessTokenService(c, store, endpoint, Clock.systemUTC());
+            return new AccessTokenService(c, store, endpoint, Clock.systemUTC(), RefreshPolicy.DEFAULT, RetryPolicy.DEFAULT,
+                    Sleeper.system(), AccessTokenService.DEFAULT_LOCK_TIMEOUT, tokenCacheMaxAge);
         }
 
         @Provides

@@ -40,15 +40,21 @@ final class HttpStack {
                 .eventListenerFactory(SendTracker.FACTORY)
                 .addInterceptor(new StandardHeadersInterceptor(UserAgent.value()))
                 .build();
-        this.oauthClient = base.newBuilder()
-                .addInterceptor(new ResponseSizeLimitInterceptor(config.maxOAuthResponseBytes()))
-                .addInterceptor(new RedactingHttpLogger(config.httpLogLevel()))
+        this.oauthClient = withLogger(base.newBuilder()
+                .addInterceptor(new ResponseSizeLimitInterceptor(config.maxOAuthResponseBytes())))
                 .build();
         this.oauthRetrofit = new Retrofit.Builder()
                 .baseUrl(HttpUrl.get(config.normalizedIssuer().toString()))
                 .client(oauthClient)
                 .addConverterFactory(MoshiConverterFactory.create(Json.MOSHI))
                 .build();
+    }
+
+    /** The redacting logger goes into the chain only when HTTP logging is on (level {@code NONE} is the default). */
+    private OkHttpClient.Builder withLogger(OkHttpClient.Builder builder) {
+        return config.httpLogLevel() == NeonApiConfig.HttpLogLevel.NONE
+                ? builder
+                : builder.addInterceptor(new RedactingHttpLogger(config.httpLogLevel()));
     }
 
     NeonApiConfig config() {
@@ -62,10 +68,9 @@ final class HttpStack {
 
     /** The API v2 service, with a bearer interceptor and a 401 authenticator bound to an access-token provider. */
     NeonV2Service api(Interceptor bearer, Authenticator authenticator) {
-        OkHttpClient client = base.newBuilder()
+        OkHttpClient client = withLogger(base.newBuilder()
                 .addInterceptor(bearer)
-                .addInterceptor(new ResponseSizeLimitInterceptor(config.maxApiResponseBytes()))
-                .addInterceptor(new RedactingHttpLogger(config.httpLogLevel()))
+                .addInterceptor(new ResponseSizeLimitInterceptor(config.maxApiResponseBytes())))
                 .authenticator(authenticator)
                 .build();
         return new Retrofit.Builder()

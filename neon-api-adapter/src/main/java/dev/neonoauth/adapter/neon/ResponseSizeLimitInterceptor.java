@@ -12,7 +12,9 @@ import okio.Okio;
 /**
  * Caps every response body at {@code limit} bytes (after decompression): a declared length over the limit fails at
  * once, an undeclared one fails with {@link ResponseTooLargeException} when reading passes the limit. Protects
- * against hostile or broken servers that stream without end.
+ * against hostile or broken servers that stream without end. A body whose declared length is within the limit is
+ * passed through untouched: OkHttp never reads past a declared {@code Content-Length}, and a body it decompresses
+ * transparently has no declared length here, so it is counted.
  */
 final class ResponseSizeLimitInterceptor implements Interceptor {
     private final long limit;
@@ -29,6 +31,9 @@ final class ResponseSizeLimitInterceptor implements Interceptor {
         if (declared > limit) {
             response.close();
             throw new ResponseTooLargeException(limit);
+        }
+        if (declared >= 0) {
+            return response;
         }
         BufferedSource capped = Okio.buffer(new ForwardingSource(body.source()) {
             private long total;

@@ -414,6 +414,24 @@ class NeonApiFailureTest extends MockNeonServer {
         }
 
         @Test
+        void aSmallGzippedAnswerThatInflatesPastTheLimitIsCutOffWhileReading() throws Exception {
+            inject(b -> b.maxApiResponseBytes(2048), 2);
+            okio.Buffer gzipped = new okio.Buffer();
+            try (okio.BufferedSink sink = okio.Okio.buffer(new okio.GzipSink(gzipped))) {
+                sink.writeUtf8("{\"project\":{\"name\":\"" + "x".repeat(100_000) + "\"}}");
+            }
+            assertThat(gzipped.size()).as("compressed, the body declares a length within the limit").isLessThan(2048);
+            server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                    .addHeader("Content-Encoding", "gzip").body(gzipped).build());
+
+            NeonApiException e = catchThrowableOfType(NeonApiException.class, () -> api().getProject(ACCOUNT, PROJECT));
+
+            assertThat(e.getMessage()).contains("larger than the limit of 2048 bytes");
+            assertThat(e.getCause()).isInstanceOf(ResponseTooLargeException.class);
+            assertThat(server.takeRequest().getHeaders().get("Accept-Encoding")).isEqualTo("gzip");
+        }
+
+        @Test
         void redirectsAreNotFollowed() throws Exception {
             server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", url("/elsewhere")).build());
 

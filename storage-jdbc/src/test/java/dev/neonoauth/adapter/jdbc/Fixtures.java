@@ -12,13 +12,19 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /** Test data with recognisable secret values, and a helper to search for them. */
 final class Fixtures {
-    static final Instant NOW = Instant.parse("2026-11-27T10:15:30.123Z");
+    /**
+     * The fixtures' creation time: the real time of the test run (whole seconds plus 123 ms, so that millisecond
+     * precision is exercised). Stores under test that run on the system clock purge expired pending authorizations,
+     * so a fixed date would turn into a time bomb once it is more than the entries' 10 minutes in the past.
+     */
+    static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusMillis(123);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Fixtures() {}

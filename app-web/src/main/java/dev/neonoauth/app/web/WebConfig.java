@@ -30,7 +30,8 @@ import java.util.Optional;
  * @param sessionAbsolute absolute lifetime of a session ({@code NEON_OAUTH_SESSION_ABSOLUTE_HOURS}, default 12)
  * @param shutdownGrace how long in-flight requests may finish at shutdown ({@code NEON_OAUTH_SHUTDOWN_GRACE_SECONDS})
  * @param stateTtl how long a started "Connect Neon" may take before its state expires and its pending authorization
- *     is purged ({@code NEON_OAUTH_STATE_TTL_SECONDS}, default 600, 1 to 3600)
+ *     is purged ({@code NEON_OAUTH_STATE_TTL_SECONDS}, default 600, 1 to 3600). The state is bound to the browser's
+ *     session, so a callback after the session's idle timeout fails even within this lifetime.
  * @param environment the whole environment, for the adapters' own configuration
  */
 public record WebConfig(
@@ -55,8 +56,6 @@ public record WebConfig(
     public static final String CALLBACK_PATH = "/api/oauth/callback";
     /** The scopes the app asks for by default: everything it uses, with refresh tokens. */
     public static final ScopeSet DEFAULT_SCOPES = ScopeSet.NEON_DEFAULT;
-    /** The longest state lifetime the core accepts. */
-    static final Duration MAX_STATE_TTL = Duration.ofHours(1);
 
     public WebConfig {
         Objects.requireNonNull(host, "host == null");
@@ -82,9 +81,10 @@ public record WebConfig(
         if (sessionIdle.isNegative() || sessionIdle.isZero() || sessionAbsolute.compareTo(sessionIdle) < 0) {
             throw new IllegalArgumentException("session timeouts must be positive, and the absolute one at least the idle one");
         }
-        if (stateTtl.compareTo(Duration.ofSeconds(1)) < 0 || stateTtl.compareTo(MAX_STATE_TTL) > 0) {
+        if (stateTtl.compareTo(Duration.ofSeconds(1)) < 0
+                || stateTtl.compareTo(AuthorizationFlowService.MAX_STATE_TTL) > 0) {
             throw new IllegalArgumentException("NEON_OAUTH_STATE_TTL_SECONDS must be between 1 and "
-                    + MAX_STATE_TTL.toSeconds());
+                    + AuthorizationFlowService.MAX_STATE_TTL.toSeconds());
         }
         if (clientId.isPresent() && redirectUri.isEmpty()) {
             throw new IllegalArgumentException("NEON_REDIRECT_URI is required with NEON_CLIENT_ID"

@@ -55,7 +55,10 @@ public final class AccessTokenService implements AccessTokenProvider {
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(30);
     /** How long a fresh token set read from the store is reused from memory by default. */
     public static final Duration DEFAULT_CACHE_MAX_AGE = Duration.ofSeconds(10);
-    /** At most this many accounts' token sets are held in memory; beyond it, tokens are read from the store. */
+    /**
+     * About this many accounts' token sets are held in memory at most (callers racing at the limit may add a few more);
+     * beyond it, tokens are read from the store.
+     */
     public static final int MAX_CACHED_ACCOUNTS = 10_000;
 
     private final ClientRegistration client;
@@ -183,12 +186,16 @@ public final class AccessTokenService implements AccessTokenProvider {
         return available(tokens);
     }
 
-    /** Drops the entries that can no longer be reused, at most once per {@code cacheMaxAge}. */
+    /**
+     * Drops the entries that can no longer be reused, at most once per {@code cacheMaxAge} (and at once if the clock
+     * was set back by more than that, which would otherwise postpone every sweep).
+     */
     private void sweepIfDue(Instant now) {
         Instant due = nextSweep.get();
         if (due == null) {
             nextSweep.compareAndSet(null, now.plus(cacheMaxAge));
-        } else if (!now.isBefore(due) && nextSweep.compareAndSet(due, now.plus(cacheMaxAge))) {
+        } else if ((!now.isBefore(due) || now.isBefore(due.minus(cacheMaxAge)))
+                && nextSweep.compareAndSet(due, now.plus(cacheMaxAge))) {
             cache.values().removeIf(c -> !isReusable(c));
         }
     }

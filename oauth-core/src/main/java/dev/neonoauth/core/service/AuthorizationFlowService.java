@@ -41,6 +41,8 @@ import java.util.Optional;
 public final class AuthorizationFlowService implements AuthorizationFlow {
     /** How long a started authorization may take by default: 10 minutes, Hydra's authorization code lifetime. */
     public static final Duration DEFAULT_STATE_TTL = Duration.ofMinutes(10);
+    /** The longest state lifetime accepted. */
+    public static final Duration MAX_STATE_TTL = Duration.ofHours(1);
 
     private final AuthorizationServer server;
     private final ClientRegistration client;
@@ -68,7 +70,7 @@ public final class AuthorizationFlowService implements AuthorizationFlow {
         this.random = Objects.requireNonNull(random, "random == null");
         this.clock = Objects.requireNonNull(clock, "clock == null");
         this.stateTtl = Objects.requireNonNull(stateTtl, "stateTtl == null");
-        if (stateTtl.isNegative() || stateTtl.isZero() || stateTtl.compareTo(Duration.ofHours(1)) > 0) {
+        if (stateTtl.isNegative() || stateTtl.isZero() || stateTtl.compareTo(MAX_STATE_TTL) > 0) {
             throw new IllegalArgumentException("the state TTL must be between 1 ms and 1 hour");
         }
     }

@@ -391,6 +391,12 @@ class AccessTokenServiceTest {
         clock.advance(Duration.ofSeconds(11));
         cached.currentToken(AccountKey.of("never-connected"));
         assertThat(cached.cachedAccounts()).as("a call that caches nothing sweeps too").isZero();
+
+        cached.currentToken(AccountKey.of("web-8"));
+        assertThat(cached.cachedAccounts()).isEqualTo(1);
+        clock.set(clock.instant().minus(Duration.ofHours(1)));
+        cached.currentToken(AccountKey.of("never-connected"));
+        assertThat(cached.cachedAccounts()).as("a clock set back does not postpone the sweep").isZero();
     }
 
     @Test

@@ -14,7 +14,8 @@ import okio.Okio;
  * once, an undeclared one fails with {@link ResponseTooLargeException} when reading passes the limit. Protects
  * against hostile or broken servers that stream without end. A body whose declared length is within the limit is
  * passed through untouched: OkHttp never reads past a declared {@code Content-Length}, and a body it decompresses
- * transparently has no declared length here, so it is counted.
+ * transparently has no declared length here, so it is counted. (OkHttp decompresses only what it asked for itself: no
+ * interceptor of this module sets {@code Accept-Encoding}.)
  */
 final class ResponseSizeLimitInterceptor implements Interceptor {
     private final long limit;

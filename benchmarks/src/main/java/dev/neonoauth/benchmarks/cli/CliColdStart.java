@@ -31,8 +31,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>{@code --launcher PATH} runs the CLI through {@code app-cli/bin/neon-oauth} (its JVM flags and AppCDS archive)
  * instead of {@code java -jar}. {@code --neonctl PATH} adds Neon's own Node CLI as a peer: {@code neonctl projects
- * list --api-key <the CLI's access token> --api-host <sandbox>/api/v2 --no-analytics}, run interleaved with the Java
- * CLI (one each, in turn), against the same sandbox, with the same token; both medians and their ratio are printed.
+ * list --api-host <sandbox>/api/v2 --no-analytics} with the CLI's access token in {@code NEON_API_KEY}, run
+ * interleaved with the Java CLI (one of each per round, the order alternating), against the same sandbox, with the
+ * same token; both medians and their ratio are printed.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar dev.neonoauth.benchmarks.cli.CliColdStart [--runs 10] [--jar PATH]
  *     [--launcher app-cli/bin/neon-oauth] [--neonctl PATH] [-- JVM options]</pre>
@@ -82,13 +83,16 @@ public final class CliColdStart {
         if (launch.launcher() != null && !Files.isExecutable(launch.launcher())) {
             throw new IllegalArgumentException(launch.launcher() + " is not an executable launcher");
         }
+        if (launch.launcher() != null && !launch.jvmOptions().isEmpty()) {
+            throw new IllegalArgumentException("JVM options go with java -jar; the launcher chooses its own");
+        }
         if (neonctl != null && !Files.isExecutable(neonctl)) {
             throw new IllegalArgumentException(neonctl + " is not executable (npm install neonctl; node_modules/.bin/neonctl)");
         }
         Path dir = Files.createTempDirectory("neon-oauth-cli-cold-");
         try (NeonSandbox sandbox = NeonSandbox.builder().headlessApproval(SandboxUser.DEFAULT_EMAIL).start()) {
             login(launch, dir, sandbox);
-            // untimed: page cache; with the launcher, the run that records its AppCDS archive and the first that maps it
+            // untimed: the page cache and, with the launcher, the first runs that map the AppCDS archive the login recorded
             time(cli(launch, dir, sandbox, "projects", "list"));
             time(cli(launch, dir, sandbox, "projects", "list"));
             ProcessBuilder peer = neonctl == null ? null : neonctl(neonctl, accessToken(launch, dir, sandbox), dir, sandbox);
@@ -98,15 +102,21 @@ public final class CliColdStart {
             List<Long> times = new ArrayList<>();
             List<Long> peerTimes = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
-                long ms = time(cli(launch, dir, sandbox, "projects", "list"));
-                times.add(ms);
-                if (peer != null) {
-                    long peerMs = time(peer);
-                    peerTimes.add(peerMs);
-                    System.out.printf(Locale.ROOT, "run %2d: neon-oauth %d ms, neonctl %d ms%n", i + 1, ms, peerMs);
-                } else {
+                if (peer == null) {
+                    long ms = time(cli(launch, dir, sandbox, "projects", "list"));
+                    times.add(ms);
                     System.out.printf(Locale.ROOT, "run %2d: %d ms%n", i + 1, ms);
+                    continue;
                 }
+                // one of each per round, the order alternating, so that neither always runs on a warmer machine
+                boolean javaFirst = i % 2 == 0;
+                long first = time(javaFirst ? cli(launch, dir, sandbox, "projects", "list") : peer);
+                long second = time(javaFirst ? peer : cli(launch, dir, sandbox, "projects", "list"));
+                long ms = javaFirst ? first : second;
+                long peerMs = javaFirst ? second : first;
+                times.add(ms);
+                peerTimes.add(peerMs);
+                System.out.printf(Locale.ROOT, "run %2d: neon-oauth %d ms, neonctl %d ms%n", i + 1, ms, peerMs);
             }
             long[] sorted = sorted(times);
             long median = median(sorted);
@@ -157,40 +167,72 @@ public final class CliColdStart {
         return pb;
     }
 
-    /** Neon's CLI listing the same projects with the same (sandbox-issued) access token. */
+    /**
+     * Neon's CLI listing the same projects with the same (sandbox-issued) access token, given in {@code NEON_API_KEY}
+     * (neonctl's variable for an API key) rather than on the command line, where other processes could read it.
+     */
     private static ProcessBuilder neonctl(Path neonctl, String token, Path dir, NeonSandbox sandbox) {
-        ProcessBuilder pb = new ProcessBuilder(neonctl.toString(), "projects", "list", "--api-key", token,
+        ProcessBuilder pb = new ProcessBuilder(neonctl.toString(), "projects", "list",
                 "--api-host", sandbox.apiBaseUri().toString(), "--no-analytics").redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("NEON_"));
+        env.put("NEON_API_KEY", token);
         env.put("HOME", dir.resolve("neonctl-home").toString());
         return pb;
     }
 
     /** The access token the CLI holds ({@code neon-oauth token}), for the peer. */
     private static String accessToken(Launch launch, Path dir, NeonSandbox sandbox) throws Exception {
-        Process p = cli(launch, dir, sandbox, "token").redirectErrorStream(false).start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0 || out.isEmpty() || out.contains("\n")) {
-            p.destroyForcibly();
-            throw new IllegalStateException("neon-oauth token failed");
+        ProcessBuilder pb = cli(launch, dir, sandbox, "token").redirectErrorStream(false)
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        Path out = Files.createTempFile(dir, "token-", ".out");
+        try {
+            Process p = pb.redirectOutput(out.toFile()).start();
+            p.getOutputStream().close();
+            finish(p, 60, "neon-oauth token");
+            String token = Files.readString(out, StandardCharsets.UTF_8).strip();
+            if (p.exitValue() != 0 || token.isEmpty() || token.contains("\n")) {
+                throw new IllegalStateException("neon-oauth token failed (exit " + p.exitValue() + ")");
+            }
+            return token;
+        } finally {
+            Files.deleteIfExists(out);
         }
-        return out;
     }
 
-    private static long time(ProcessBuilder pb) throws Exception {
-        long t0 = System.nanoTime();
-        Process p = pb.start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+    /** Waits for {@code p}; past the timeout it and everything it started are killed. */
+    private static void finish(Process p, int seconds, String what) throws InterruptedException {
+        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
-            throw new IllegalStateException(pb.command().get(0) + " did not finish");
+            throw new IllegalStateException(what + " did not finish within " + seconds + " s");
         }
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        if (p.exitValue() != 0 || !out.contains("sandbox-app")) {
-            throw new IllegalStateException(pb.command().get(0) + " projects list failed (exit " + p.exitValue() + "):\n"
+    }
+
+    /**
+     * Wall time of one run, from start to exit. The output goes to a file (read after the exit), so a process that
+     * hangs is stopped by the timeout rather than blocking a read.
+     */
+    private static long time(ProcessBuilder pb) throws Exception {
+        Path log = Files.createTempFile("cli-cold-", ".out");
+        String out;
+        long ms;
+        try {
+            long t0 = System.nanoTime();
+            Process p = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            p.getOutputStream().close();
+            finish(p, 120, pb.command().get(0));
+            ms = (System.nanoTime() - t0) / 1_000_000;
+            out = Files.readString(log, StandardCharsets.UTF_8);
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException(pb.command().get(0) + " projects list failed (exit " + p.exitValue()
+                        + "):\n" + out.replaceAll("ory_[a-z]{2}_[A-Za-z0-9_.-]+", "ory_██"));
+            }
+        } finally {
+            Files.deleteIfExists(log);
+        }
+        if (!out.contains("sandbox-app")) {
+            throw new IllegalStateException(pb.command().get(0) + " projects list did not list the seeded projects:\n"
                     + out.replaceAll("ory_[a-z]{2}_[A-Za-z0-9_.-]+", "ory_██"));
         }
         return ms;

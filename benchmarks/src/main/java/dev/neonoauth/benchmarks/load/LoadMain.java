@@ -94,7 +94,7 @@ public final class LoadMain {
                 throw new IllegalArgumentException(USAGE);
             }
             String testUrl = System.getenv("NEON_OAUTH_TEST_JDBC_URL");
-            return new Options(args[0],
+            Options parsed = new Options(args[0],
                     Integer.parseInt(o.getOrDefault("--threads", "8")),
                     Long.parseLong(o.getOrDefault("--count", String.valueOf(Long.MAX_VALUE))),
                     duration(o.getOrDefault("--duration", "60s")),
@@ -107,6 +107,17 @@ public final class LoadMain {
                     duration(o.getOrDefault("--state-ttl", "600s")),
                     Integer.parseInt(o.getOrDefault("--session-idle-minutes", "30")),
                     duration(o.getOrDefault("--purge-interval", "30s")));
+            parsed.validate();
+            return parsed;
+        }
+
+        private void validate() {
+            if (threads < 1 || count < 1 || !(rate > 0) || sessionIdleMinutes < 1 || duration.isZero()
+                    || duration.isNegative() || warmup.isNegative() || sample.isZero() || sample.isNegative()
+                    || purgeInterval.isNegative() || stateTtl.toMillis() < 1000 || stateTtl.toMillis() % 1000 != 0) {
+                throw new IllegalArgumentException("threads, count, rate, duration, sample and session idle must be"
+                        + " positive, and the state TTL whole seconds (at least 1s); " + USAGE);
+            }
         }
 
         static Duration duration(String s) {
@@ -142,7 +153,7 @@ public final class LoadMain {
     /** The PostgreSQL of {@code .ci/run} and of this machine kind; {@code --jdbc-url} or the test variable override it. */
     static final String DEFAULT_POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
 
-    /** Starts the stack, runs, prints and returns the summary, stops everything. */
+    /** Starts the stack, runs, prints and returns the summary, stops everything (also when starting fails). */
     public static Summary run(Options options) {
         Path dir;
         try {
@@ -150,18 +161,19 @@ public final class LoadMain {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Database database = options.db().equals("postgres") ? Database.postgres(options.jdbcUrl()) : Database.h2(dir);
-        Map<String, String> env = new HashMap<>();
-        env.put("NEON_OAUTH_DATA_DIR", dir.toString());
-        env.putAll(database.env());
-        env.put("NEON_OAUTH_KEYSET", KeyRotation.newKeyset());
-        env.put("NEON_OAUTH_PURGE_INTERVAL", options.purgeInterval().toString());
-        env.put("NEON_OAUTH_STATE_TTL_SECONDS", String.valueOf(options.stateTtl().toSeconds()));
-        env.put("NEON_OAUTH_SESSION_IDLE_MINUTES", String.valueOf(options.sessionIdleMinutes()));
+        Database database = null;
         SandboxProcess sandbox = null;
         RunningApp app = null;
-        ExecutorService workers = Executors.newFixedThreadPool(options.threads());
+        ExecutorService workers = null;
         try {
+            database = options.db().equals("postgres") ? Database.postgres(options.jdbcUrl()) : Database.h2(dir);
+            Map<String, String> env = new HashMap<>();
+            env.put("NEON_OAUTH_DATA_DIR", dir.toString());
+            env.putAll(database.env());
+            env.put("NEON_OAUTH_KEYSET", KeyRotation.newKeyset());
+            env.put("NEON_OAUTH_PURGE_INTERVAL", options.purgeInterval().toString());
+            env.put("NEON_OAUTH_STATE_TTL_SECONDS", String.valueOf(options.stateTtl().toSeconds()));
+            env.put("NEON_OAUTH_SESSION_IDLE_MINUTES", String.valueOf(options.sessionIdleMinutes()));
             if (options.sandboxProcess()) {
                 // app-web as in production: a registered client at a separate OAuth server, here the sandbox's own
                 // process, so that this JVM's heap and RSS are app-web's (and the load generator's) alone
@@ -180,6 +192,7 @@ public final class LoadMain {
             }
             double rssBefore = ProcessMemory.rssMiB();
             app = dev.neonoauth.app.web.Main.start(WebConfig.fromEnvironment(env));
+            workers = Executors.newFixedThreadPool(options.threads());
             HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                     .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(2, r -> {
                         Thread t = new Thread(r, "load-http");
@@ -204,19 +217,47 @@ public final class LoadMain {
                 throw new IllegalStateException("cannot open the load database for counting: " + e.getMessage(), e);
             }
         } finally {
-            workers.shutdownNow();
-            if (app != null) {
-                app.close();
-            }
-            if (sandbox != null) {
-                sandbox.close();
-            }
-            database.drop();
+            stopAll(workers, app, sandbox, database, dir);
+        }
+    }
+
+    /** Each step runs even when an earlier one fails; the first failure is thrown with the others suppressed. */
+    private static void stopAll(ExecutorService workers, RunningApp app, SandboxProcess sandbox, Database database,
+            Path dir) {
+        List<Runnable> steps = new ArrayList<>();
+        if (workers != null) {
+            steps.add(workers::shutdownNow);
+        }
+        if (app != null) {
+            steps.add(app::close);
+        }
+        if (sandbox != null) {
+            steps.add(sandbox::close);
+        }
+        if (database != null) {
+            steps.add(database::drop);
+        }
+        steps.add(() -> {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             } catch (IOException ignored) {
                 // a temporary directory left behind is harmless
             }
+        });
+        RuntimeException first = null;
+        for (Runnable step : steps) {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 
@@ -305,105 +346,115 @@ public final class LoadMain {
         long start = System.nanoTime();
         long end = start + o.duration().toNanos();
         long periodNanos = (long) (1e9 / o.rate());
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-        ThreadPoolExecutor pool2 = (ThreadPoolExecutor) workers;
-        ticker.scheduleAtFixedRate(() -> {
-            if (System.nanoTime() >= end || sequence.get() >= o.count()) {
-                return;
-            }
-            long n = sequence.getAndIncrement();
-            if (pool2.getQueue().size() > o.rate() * 5) { // more than 5 s behind: the system cannot keep the rate
-                errors.incrementAndGet();
-                if (failures.size() < 10) {
-                    failures.add("overload: more than 5 s of operations queued");
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "load-ticker");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            ThreadPoolExecutor pool2 = (ThreadPoolExecutor) workers;
+            ticker.scheduleAtFixedRate(() -> {
+                if (System.nanoTime() >= end || sequence.get() >= o.count()) {
+                    return;
                 }
-                return;
-            }
-            workers.submit(() -> {
-                long t0 = System.nanoTime();
-                try {
-                    int kind = (int) (n % 50);
-                    if (kind == 25) {
-                        new WebUser(http, base).start(); // abandoned login
-                    } else if (kind % 10 == 0) {
-                        WebUser u = new WebUser(http, base);
-                        u.login();
-                        if (!pool.offer(u)) {
-                            pool.poll(); // keep the pool bounded: the oldest session is simply no longer used
-                            pool.offer(u);
-                        }
-                    } else {
-                        WebUser u = pool.take();
-                        try {
-                            u.projectsPage();
-                        } finally {
-                            pool.offer(u);
-                        }
-                    }
-                    latencies.record(System.nanoTime() - t0);
-                    ops.incrementAndGet();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (RuntimeException e) {
+                long n = sequence.getAndIncrement();
+                if (pool2.getQueue().size() > o.rate() * 5) { // more than 5 s behind: the system cannot keep the rate
                     errors.incrementAndGet();
                     if (failures.size() < 10) {
-                        failures.add(e.getMessage());
+                        failures.add("overload: more than 5 s of operations queued");
                     }
+                    return;
                 }
-            });
-        }, 0, periodNanos, TimeUnit.NANOSECONDS);
-        samples.add(sample(start, ops, errors, db));
-        long nextSample = start + o.sample().toNanos();
-        while (nextSample < end) {
-            sleepUntil(nextSample);
+                workers.submit(() -> {
+                    long t0 = System.nanoTime();
+                    try {
+                        int kind = (int) (n % 50);
+                        if (kind == 25) {
+                            new WebUser(http, base).start(); // abandoned login
+                        } else if (kind % 10 == 0) {
+                            WebUser u = new WebUser(http, base);
+                            u.login();
+                            if (!pool.offer(u)) {
+                                pool.poll(); // keep the pool bounded: the oldest session is simply no longer used
+                                pool.offer(u);
+                            }
+                        } else {
+                            WebUser u = pool.take();
+                            try {
+                                u.projectsPage();
+                            } finally {
+                                pool.offer(u);
+                            }
+                        }
+                        latencies.record(System.nanoTime() - t0);
+                        ops.incrementAndGet();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (RuntimeException e) {
+                        errors.incrementAndGet();
+                        if (failures.size() < 10) {
+                            failures.add(e.getMessage());
+                        }
+                    }
+                });
+            }, 0, periodNanos, TimeUnit.NANOSECONDS);
             samples.add(sample(start, ops, errors, db));
-            printSample(samples.get(samples.size() - 1));
-            nextSample += o.sample().toNanos();
+            long nextSample = start + o.sample().toNanos();
+            while (nextSample < end) {
+                sleepUntil(nextSample);
+                samples.add(sample(start, ops, errors, db));
+                printSample(samples.get(samples.size() - 1));
+                nextSample += o.sample().toNanos();
+            }
+            sleepUntil(end);
+            ticker.shutdownNow();
+            workers.shutdown();
+            try {
+                workers.awaitTermination(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Sample last = sample(start, ops, errors, db);
+            samples.add(last);
+            printSample(last);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            List<String> verdict = new ArrayList<>(failures);
+            double firstMinute = samples.stream().filter(s -> s.elapsedSeconds() <= 60)
+                    .mapToDouble(Sample::heapAfterGcMiB).max().orElse(Double.NaN);
+            double lastMinute = samples.stream().filter(s -> s.elapsedSeconds() >= seconds - 61)
+                    .mapToDouble(Sample::heapAfterGcMiB).max().orElse(Double.NaN);
+            boolean flat = lastMinute <= firstMinute * 1.10 + 8;
+            if (!flat) {
+                verdict.add(String.format(Locale.ROOT, "heap after GC grew: first minute %.1f MiB, last minute %.1f MiB",
+                        firstMinute, lastMinute));
+            }
+            // Abandoned logins create o.rate()/50 rows per second; a purge every purge interval may leave that many
+            // seconds' worth of expired rows (plus one sample's slack), never more; and no more rows in all than the
+            // TTL, the purge interval and a sample period can hold.
+            double abandonedPerSecond = o.rate() / 50.0;
+            double slackSeconds = (o.purgeInterval().toMillis() + o.sample().toMillis()) / 1000.0;
+            long expiredBound = (long) Math.ceil(abandonedPerSecond * slackSeconds) + 2;
+            // logins in flight (at most one per worker thread) also hold a pending row while a sample is taken
+            long pendingBound = (long) Math.ceil(abandonedPerSecond * (o.stateTtl().toMillis() / 1000.0 + slackSeconds))
+                    + 2 + o.threads();
+            long maxExpired = samples.stream().mapToLong(Sample::expiredPendingRows).max().orElse(0);
+            long maxPending = samples.stream().mapToLong(Sample::pendingRows).max().orElse(0);
+            if (maxExpired > expiredBound) {
+                verdict.add("expired pending authorizations piled up: " + maxExpired + " > " + expiredBound);
+            }
+            if (maxPending > pendingBound) {
+                verdict.add("pending authorizations grew beyond the TTL: " + maxPending + " > " + pendingBound);
+            }
+            System.out.printf(Locale.ROOT, "  bounds: pending rows at most %d (seen %d), expired pending at most %d"
+                    + " (seen %d)%n", pendingBound, maxPending, expiredBound, maxExpired);
+            boolean passed = errors.get() == 0 && flat && maxExpired <= expiredBound && maxPending <= pendingBound
+                    && ops.get() > 0;
+            return new Summary("soak", ops.get(), errors.get(), seconds, ops.get() / seconds, latencies.millis(50),
+                    latencies.millis(99), rssBefore, last.rssMiB(), firstMinute, lastMinute, List.copyOf(samples),
+                    List.copyOf(verdict), passed);
+        } finally {
+            ticker.shutdownNow();
         }
-        sleepUntil(end);
-        ticker.shutdownNow();
-        workers.shutdown();
-        try {
-            workers.awaitTermination(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        Sample last = sample(start, ops, errors, db);
-        samples.add(last);
-        printSample(last);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        List<String> verdict = new ArrayList<>(failures);
-        double firstMinute = samples.stream().filter(s -> s.elapsedSeconds() <= 60).mapToDouble(Sample::heapAfterGcMiB)
-                .max().orElse(Double.NaN);
-        double lastMinute = samples.stream().filter(s -> s.elapsedSeconds() >= seconds - 61)
-                .mapToDouble(Sample::heapAfterGcMiB).max().orElse(Double.NaN);
-        boolean flat = lastMinute <= firstMinute * 1.10 + 8;
-        if (!flat) {
-            verdict.add(String.format(Locale.ROOT, "heap after GC grew: first minute %.1f MiB, last minute %.1f MiB",
-                    firstMinute, lastMinute));
-        }
-        // Abandoned logins create o.rate()/50 rows per second; a purge every purge interval may leave that many
-        // seconds' worth of expired rows (plus one sample's slack), never more; and no more rows in all than the TTL,
-        // the purge interval and a sample period can hold.
-        double abandonedPerSecond = o.rate() / 50.0;
-        long slackSeconds = o.purgeInterval().toSeconds() + o.sample().toSeconds();
-        long expiredBound = (long) Math.ceil(abandonedPerSecond * slackSeconds) + 2;
-        long pendingBound = (long) Math.ceil(abandonedPerSecond * (o.stateTtl().toSeconds() + slackSeconds)) + 2;
-        long maxExpired = samples.stream().mapToLong(Sample::expiredPendingRows).max().orElse(0);
-        long maxPending = samples.stream().mapToLong(Sample::pendingRows).max().orElse(0);
-        if (maxExpired > expiredBound) {
-            verdict.add("expired pending authorizations piled up: " + maxExpired + " > " + expiredBound);
-        }
-        if (maxPending > pendingBound) {
-            verdict.add("pending authorizations grew beyond the TTL: " + maxPending + " > " + pendingBound);
-        }
-        System.out.printf(Locale.ROOT, "  bounds: pending rows at most %d (seen %d), expired pending at most %d (seen %d)%n",
-                pendingBound, maxPending, expiredBound, maxExpired);
-        boolean passed = errors.get() == 0 && flat && maxExpired <= expiredBound && maxPending <= pendingBound
-                && ops.get() > 0;
-        return new Summary("soak", ops.get(), errors.get(), seconds, ops.get() / seconds, latencies.millis(50),
-                latencies.millis(99), rssBefore, last.rssMiB(), firstMinute, lastMinute, List.copyOf(samples),
-                List.copyOf(verdict), passed);
     }
 
     private static Sample sample(long start, AtomicLong ops, AtomicLong errors, Connection db) {

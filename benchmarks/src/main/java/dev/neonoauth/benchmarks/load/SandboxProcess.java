@@ -21,10 +21,14 @@ import java.util.concurrent.TimeUnit;
 final class SandboxProcess implements AutoCloseable {
     private final Process process;
     private final URI base;
+    /** Kills the child if this JVM exits without {@link #close()} (Ctrl-C, a failed run's System.exit). */
+    private final Thread killOnExit;
 
     private SandboxProcess(Process process, URI base) {
         this.process = process;
         this.base = base;
+        this.killOnExit = new Thread(process::destroyForcibly, "sandbox-process-kill");
+        Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
     static SandboxProcess start(Path dir) {
@@ -57,8 +61,9 @@ final class SandboxProcess implements AutoCloseable {
             } catch (IOException e) {
                 // not listening yet
             } catch (InterruptedException e) {
+                sandbox.close();
                 Thread.currentThread().interrupt();
-                break;
+                throw new IllegalStateException("interrupted while waiting for the sandbox process to start");
             }
             sleep(100);
         }
@@ -81,6 +86,11 @@ final class SandboxProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException alreadyExiting) {
+            // the hook runs anyway
+        }
         process.destroy();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {

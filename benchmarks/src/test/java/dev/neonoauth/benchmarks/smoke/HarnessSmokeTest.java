@@ -1,6 +1,7 @@
 package dev.neonoauth.benchmarks.smoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.neonoauth.benchmarks.api.ApiFixture;
 import dev.neonoauth.benchmarks.api.BareOkHttpBaseline;
@@ -36,6 +37,16 @@ class HarnessSmokeTest {
             }
             assertThat(fixture.stack.tokens().currentToken(ApiFixture.ACCOUNT))
                     .isInstanceOf(AccessTokenResult.Available.class);
+        }
+    }
+
+    @Test
+    void nonsenseLoadOptionsAreRefusedBeforeAnythingStarts() {
+        for (String[] args : new String[][] {{"login", "--threads", "0"}, {"soak", "--rate", "0"},
+                {"soak", "--state-ttl", "1500ms"}, {"pages", "--db", "oracle"}, {"login", "--thread", "2"},
+                {"soak", "--sample", "0s"}}) {
+            assertThatThrownBy(() -> LoadMain.Options.parse(args)).as(String.join(" ", args))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("usage");
         }
     }
 

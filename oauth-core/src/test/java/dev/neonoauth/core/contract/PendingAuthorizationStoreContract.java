@@ -14,6 +14,7 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -60,8 +61,12 @@ public interface PendingAuthorizationStoreContract {
                 .build();
     }
 
+    /**
+     * The time of the test run (whole seconds plus 123 ms, so that millisecond precision is exercised), not a fixed
+     * date: a store that looks at the real clock must see these entries as they are meant, live or expired.
+     */
     private static Instant now() {
-        return Instant.parse("2026-11-27T10:15:30.123Z");
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS).plusMillis(123);
     }
 
     @Test

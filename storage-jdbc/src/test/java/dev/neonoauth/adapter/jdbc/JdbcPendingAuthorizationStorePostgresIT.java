@@ -2,6 +2,7 @@ package dev.neonoauth.adapter.jdbc;
 
 import dev.neonoauth.core.contract.PendingAuthorizationStoreContract;
 import dev.neonoauth.core.port.out.PendingAuthorizationStore;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -14,7 +15,8 @@ class JdbcPendingAuthorizationStorePostgresIT implements PendingAuthorizationSto
 
     @BeforeAll
     static void open() {
-        storage = JdbcStorage.open(POSTGRES.configWith(KeyRotation.newKeyset()).build());
+        // no background purge: the contract's entries carry their own times, and PurgeScheduleTest covers the schedule
+        storage = JdbcStorage.open(POSTGRES.configWith(KeyRotation.newKeyset()).purgeInterval(Duration.ZERO).build());
     }
 
     @AfterAll

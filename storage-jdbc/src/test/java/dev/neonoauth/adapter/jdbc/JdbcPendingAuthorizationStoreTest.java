@@ -3,6 +3,7 @@ package dev.neonoauth.adapter.jdbc;
 import dev.neonoauth.core.contract.PendingAuthorizationStoreContract;
 import dev.neonoauth.core.port.out.PendingAuthorizationStore;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +16,9 @@ class JdbcPendingAuthorizationStoreTest implements PendingAuthorizationStoreCont
 
     @BeforeAll
     static void open() {
-        storage = JdbcStorage.open(new H2TestDatabase(directory).configWith(KeyRotation.newKeyset()).build());
+        // no background purge: the contract's entries carry their own times, and PurgeScheduleTest covers the schedule
+        storage = JdbcStorage.open(new H2TestDatabase(directory).configWith(KeyRotation.newKeyset())
+                .purgeInterval(Duration.ZERO).build());
     }
 
     @AfterAll

@@ -3,6 +3,7 @@ package dev.neonoauth.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.neonoauth.adapter.jdbc.KeyRotation;
+import dev.neonoauth.adapter.jdbc.testing.PostgresTestSchema;
 import dev.neonoauth.sandbox.NeonSandbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,7 +42,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ScaleOutIT {
     @RegisterExtension
-    static final PostgresSchemaExtension POSTGRES = new PostgresSchemaExtension();
+    static final PostgresTestSchema POSTGRES = new PostgresTestSchema();
     private static final String USER = "sandbox@example.com";
     private static final int REQUESTS_PER_INSTANCE = 50;
 

@@ -2,6 +2,7 @@ package dev.neonoauth.benchmarks.reliability;
 
 import dev.neonoauth.adapter.jdbc.JdbcStorageConfig;
 import dev.neonoauth.adapter.jdbc.KeyRotation;
+import dev.neonoauth.adapter.jdbc.testing.PostgresTestSchema;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @ExtendWith(SecretsWatch.class)
 class KillDashNinePostgresIT extends KillDashNineCases {
     @RegisterExtension
-    static final PostgresSchema POSTGRES = new PostgresSchema();
+    static final PostgresTestSchema POSTGRES = new PostgresTestSchema();
     private static final String KEYSET = KeyRotation.newKeyset();
 
     @Override
@@ -20,7 +21,7 @@ class KillDashNinePostgresIT extends KillDashNineCases {
 
     @Override
     JdbcStorageConfig storage() {
-        return POSTGRES.config(KEYSET).build();
+        return POSTGRES.configWith(KEYSET).build();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.neonoauth.benchmarks.reliability;
 
 import dev.neonoauth.adapter.jdbc.JdbcStorageConfig;
+import dev.neonoauth.adapter.jdbc.testing.PostgresTestSchema;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -8,7 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @ExtendWith(SecretsWatch.class)
 class RefreshStormPostgresIT extends RefreshStormCases {
     @RegisterExtension
-    static final PostgresSchema POSTGRES = new PostgresSchema();
+    static final PostgresTestSchema POSTGRES = new PostgresTestSchema();
 
     @Override
     String database() {
@@ -17,6 +18,6 @@ class RefreshStormPostgresIT extends RefreshStormCases {
 
     @Override
     JdbcStorageConfig.Builder storage(String keysetJson) {
-        return POSTGRES.config(keysetJson);
+        return POSTGRES.configWith(keysetJson);
     }
 }

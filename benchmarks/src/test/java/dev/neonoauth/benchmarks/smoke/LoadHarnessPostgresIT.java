@@ -2,8 +2,8 @@ package dev.neonoauth.benchmarks.smoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.neonoauth.adapter.jdbc.testing.PostgresTestSchema;
 import dev.neonoauth.benchmarks.load.LoadMain;
-import dev.neonoauth.benchmarks.reliability.PostgresSchema;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +16,7 @@ class LoadHarnessPostgresIT {
 
     @Test
     void soakOnPostgresWithTheSandboxInItsOwnProcessSeesThePurge() {
-        String url = PostgresSchema.requiredUrl(getClass().getSimpleName());
+        String url = PostgresTestSchema.requiredUrl(getClass().getSimpleName());
         // at 10 operations/s operations 25 and 75 (2.5 s and 7.5 s) are abandoned logins; the first one's row expires
         // at 5.5 s and a purge every second removes it before the second one starts
         LoadMain.Summary s = LoadMain.run(LoadMain.Options.parse("soak", "--threads", "2", "--rate", "10",

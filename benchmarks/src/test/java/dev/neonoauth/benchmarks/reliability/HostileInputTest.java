@@ -165,7 +165,7 @@ class HostileInputTest {
 
     // ------------------------------------------------------------------------------------------------ app-cli
 
-    private static CliBridge.Setup cli(Path dir, MutableClock clock, Function<URI, Boolean> browser) {
+    private static CliBridge.Setup cli(Path dir, OffsetClock clock, Function<URI, Boolean> browser) {
         Map<String, String> env = new HashMap<>();
         env.put("NEON_OAUTH_DATA_DIR", dir.toString());
         env.put("HOME", dir.resolve("home").toString());
@@ -193,7 +193,7 @@ class HostileInputTest {
     private static String legitimateLogin(Path dir) {
         AtomicReference<String> callback = new AtomicReference<>();
         AtomicReference<BackgroundScript> browser = new AtomicReference<>();
-        CliBridge.Result r = scanned("login", CliBridge.run(cli(dir, new MutableClock(), uri -> {
+        CliBridge.Result r = scanned("login", CliBridge.run(cli(dir, new OffsetClock(), uri -> {
             browser.set(BackgroundScript.start("test-browser", () -> {
                 URI back = Stack.follow(uri);
                 callback.set(back.toString());
@@ -220,7 +220,7 @@ class HostileInputTest {
         // exchange (Neon refuses it): the proof that no earlier hostile request consumed this login's state.
         List<Runnable> after = new CopyOnWriteArrayList<>();
         AtomicReference<BackgroundScript> script = new AtomicReference<>();
-        CliBridge.Result r1 = scanned("login (hostile)", CliBridge.run(cli(dir, new MutableClock(), uri -> {
+        CliBridge.Result r1 = scanned("login (hostile)", CliBridge.run(cli(dir, new OffsetClock(), uri -> {
             script.set(BackgroundScript.start("test-hostile-browser", () -> {
                 int port = URI.create(Callbacks.query(uri).get("redirect_uri")).getPort();
                 String host = "127.0.0.1:" + port;
@@ -266,7 +266,7 @@ class HostileInputTest {
 
         // Run 2: an expired state. The browser comes back with this login's real code and state, but only after the
         // CLI's clock has moved past the pending authorization's lifetime (--timeout + 1 minute).
-        MutableClock clock = new MutableClock();
+        OffsetClock clock = new OffsetClock();
         AtomicReference<BackgroundScript> late = new AtomicReference<>();
         int[] expiredStatus = {0};
         CliBridge.Result r2 = scanned("login (expired)", CliBridge.run(cli(dir, clock, uri -> {
@@ -323,13 +323,13 @@ class HostileInputTest {
         });
         for (Map.Entry<String, Function<URI, String>> c : cases.entrySet()) {
             tally.check(c.getKey(), () -> {
-                CliBridge.Result r = scanned("paste " + c.getKey(), CliBridge.run(cli(dir, new MutableClock(), u -> false),
+                CliBridge.Result r = scanned("paste " + c.getKey(), CliBridge.run(cli(dir, new OffsetClock(), u -> false),
                         err -> c.getValue().apply(authorizationUrl(err)) + "\n", "--profile", "hostile", "login", "--no-browser"));
                 assertOneLineError(r, "");
                 assertThat(grant(dir, "hostile")).isEmpty();
             });
         }
-        MutableClock clock = new MutableClock();
+        OffsetClock clock = new OffsetClock();
         tally.check("expired state", () -> {
             CliBridge.Result r = scanned("paste expired", CliBridge.run(cli(dir, clock, u -> false), err -> {
                 URI back = Stack.follow(authorizationUrl(err));

@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** The system clock plus an offset that a test can move forward (to expire a state). */
-final class MutableClock extends Clock {
+final class OffsetClock extends Clock {
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
     void advance(Duration d) {

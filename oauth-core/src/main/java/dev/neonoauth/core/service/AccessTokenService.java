@@ -134,11 +134,12 @@ public final class AccessTokenService implements AccessTokenProvider {
     public AccessTokenResult currentToken(AccountKey account) {
         Objects.requireNonNull(account, "account == null");
         if (!cache.isEmpty()) {
-            sweepIfDue(clock.instant());
-        }
-        Cached cached = cache.get(account);
-        if (cached != null && isReusable(cached)) {
-            return available(cached.tokens());
+            Instant now = clock.instant();
+            sweepIfDue(now);
+            Cached cached = cache.get(account);
+            if (cached != null && isReusable(cached, now)) {
+                return available(cached.tokens());
+            }
         }
         Optional<TokenSet> stored = store.load(account);
         if (stored.isEmpty()) {
@@ -167,11 +168,10 @@ public final class AccessTokenService implements AccessTokenProvider {
         return result;
     }
 
-    private boolean isReusable(Cached cached) {
-        Instant now = clock.instant();
+    private boolean isReusable(Cached cached, Instant now) {
         return !now.isBefore(cached.at())
                 && now.isBefore(cached.at().plus(cacheMaxAge))
-                && freshness(cached.tokens()) == Freshness.FRESH;
+                && cached.tokens().freshnessAt(now, refreshPolicy) == Freshness.FRESH;
     }
 
     /** Caches a fresh token set (no-op when the cache is off or full) and hands out its access token. */
@@ -196,7 +196,7 @@ public final class AccessTokenService implements AccessTokenProvider {
             nextSweep.compareAndSet(null, now.plus(cacheMaxAge));
         } else if ((!now.isBefore(due) || now.isBefore(due.minus(cacheMaxAge)))
                 && nextSweep.compareAndSet(due, now.plus(cacheMaxAge))) {
-            cache.values().removeIf(c -> !isReusable(c));
+            cache.values().removeIf(c -> !isReusable(c, now));
         }
     }
 

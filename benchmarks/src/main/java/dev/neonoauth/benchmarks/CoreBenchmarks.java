@@ -1,5 +1,7 @@
 package dev.neonoauth.benchmarks;
 
+import dev.neonoauth.neon.NeonOAuth;
+import dev.neonoauth.neon.NeonScopes;
 import dev.neonoauth.core.domain.AccountKey;
 import dev.neonoauth.core.domain.AuthorizationServer;
 import dev.neonoauth.core.domain.CodeChallenge;
@@ -12,8 +14,8 @@ import dev.neonoauth.core.port.in.CallbackResult;
 import dev.neonoauth.core.port.out.SecureRandomSource;
 import dev.neonoauth.core.service.AuthorizationFlowService;
 import dev.neonoauth.core.testing.FakeTokenEndpoint;
-import dev.neonoauth.core.testing.InMemoryPendingAuthorizationStore;
-import dev.neonoauth.core.testing.InMemoryTokenStore;
+import dev.neonoauth.core.memory.InMemoryPendingAuthorizationStore;
+import dev.neonoauth.core.memory.InMemoryTokenStore;
 import dev.neonoauth.core.testing.TestClients;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -54,9 +56,9 @@ public class CoreBenchmarks {
     public void setUp() {
         random = SecureRandomSource.of(new SecureRandom());
         pending = new InMemoryPendingAuthorizationStore();
-        flow = new AuthorizationFlowService(AuthorizationServer.neon(), TestClients.confidential(), pending,
+        flow = new AuthorizationFlowService(NeonOAuth.authorizationServer(), TestClients.confidential(), pending,
                 new InMemoryTokenStore(), new FakeTokenEndpoint(), random, Clock.systemUTC(), Duration.ofMinutes(10));
-        begin = BeginAuthorization.of(ACCOUNT, ScopeSet.NEON_DEFAULT, TestClients.WEB_CALLBACK);
+        begin = BeginAuthorization.of(ACCOUNT, NeonScopes.DEFAULT, TestClients.WEB_CALLBACK);
         forged = AuthorizationCallback.fromQuery(
                 "code=ory_ac_forged&scope=openid%20offline&state=H58y-rSTebc3QmNbRjNTX9dL73-IyoU2T_WNievO9as");
     }

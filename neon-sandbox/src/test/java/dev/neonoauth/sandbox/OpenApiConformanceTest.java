@@ -34,7 +34,8 @@ class OpenApiConformanceTest {
 
     @BeforeAll
     static void start() {
-        Path spec = Path.of(System.getProperty("neon.openapi.path", "../../shared/neon-api/neon-api-v2.yaml"));
+        Path spec = Path.of(System.getProperty("neon.openapi.path",
+                "../neon-api-adapter/src/test/resources/neon-api/neon-api-v2.yaml"));
         assertThat(Files.isRegularFile(spec)).as("Neon API description at %s", spec.toAbsolutePath()).isTrue();
         // withResolveCombinators: the description composes responses with allOf (e.g. ProjectsResponse +
         // PaginationResponse + ...). Without merging, the validator checks each part on its own and treats the other

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Follows Neon's OAuth integration page (the seed document, {@code /work/shared/seed/neon-oauth.md}) step by step
+ * Follows Neon's OAuth integration page (https://neon.tech/docs/guides/oauth-integration) step by step
  * with plain HTTP, changing only the OAuth host and the API host.
  */
 class SeedDocFlowTest {

@@ -2,8 +2,8 @@ package dev.neonoauth.app.cli;
 
 import dev.neonoauth.core.port.in.AccessTokenResult;
 import dev.neonoauth.core.port.in.DisconnectResult;
-import dev.neonoauth.core.port.out.neon.NeonApiException;
-import dev.neonoauth.core.port.out.neon.NeonUser;
+import dev.neonoauth.neon.api.NeonApiException;
+import dev.neonoauth.neon.api.NeonUser;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.neonoauth.app.cli;
 
-import dev.neonoauth.core.port.out.neon.Branch;
+import dev.neonoauth.neon.api.Branch;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

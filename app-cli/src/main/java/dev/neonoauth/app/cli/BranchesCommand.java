@@ -1,10 +1,10 @@
 package dev.neonoauth.app.cli;
 
 import dev.neonoauth.core.domain.AccountKey;
-import dev.neonoauth.core.port.out.neon.Branch;
-import dev.neonoauth.core.port.out.neon.BranchChange;
-import dev.neonoauth.core.port.out.neon.BranchCreation;
-import dev.neonoauth.core.port.out.neon.Operation;
+import dev.neonoauth.neon.api.Branch;
+import dev.neonoauth.neon.api.BranchChange;
+import dev.neonoauth.neon.api.BranchCreation;
+import dev.neonoauth.neon.api.Operation;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.neonoauth.app.cli;
 
+import dev.neonoauth.neon.NeonScopes;
 import dev.neonoauth.adapter.jdbc.JdbcStorageConfig;
 import dev.neonoauth.adapter.neon.NeonApiConfig;
 import dev.neonoauth.core.domain.AccountKey;
@@ -46,16 +47,16 @@ final class CliSettings {
 
     private static final Pattern PROFILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Map<String, Scope> SHORT_SCOPES = Map.ofEntries(
-            Map.entry("projects:create", Scope.PROJECTS_CREATE),
-            Map.entry("projects:read", Scope.PROJECTS_READ),
-            Map.entry("projects:update", Scope.PROJECTS_UPDATE),
-            Map.entry("projects:delete", Scope.PROJECTS_DELETE),
-            Map.entry("projects:permission", Scope.PROJECTS_PERMISSION),
-            Map.entry("orgs:create", Scope.ORGS_CREATE),
-            Map.entry("orgs:read", Scope.ORGS_READ),
-            Map.entry("orgs:update", Scope.ORGS_UPDATE),
-            Map.entry("orgs:delete", Scope.ORGS_DELETE),
-            Map.entry("orgs:permission", Scope.ORGS_PERMISSION));
+            Map.entry("projects:create", NeonScopes.PROJECTS_CREATE),
+            Map.entry("projects:read", NeonScopes.PROJECTS_READ),
+            Map.entry("projects:update", NeonScopes.PROJECTS_UPDATE),
+            Map.entry("projects:delete", NeonScopes.PROJECTS_DELETE),
+            Map.entry("projects:permission", NeonScopes.PROJECTS_PERMISSION),
+            Map.entry("orgs:create", NeonScopes.ORGS_CREATE),
+            Map.entry("orgs:read", NeonScopes.ORGS_READ),
+            Map.entry("orgs:update", NeonScopes.ORGS_UPDATE),
+            Map.entry("orgs:delete", NeonScopes.ORGS_DELETE),
+            Map.entry("orgs:permission", NeonScopes.ORGS_PERMISSION));
 
     private final String profile;
     private final boolean sandboxProfile;
@@ -148,7 +149,7 @@ final class CliSettings {
     /** The scopes {@code login} asks for: {@code --scopes}, else {@value #ENV_SCOPES}, else Neon's CLI default. */
     ScopeSet loginScopes(Optional<String> option) {
         Optional<String> raw = first(option, scopes);
-        return raw.map(CliSettings::parseScopes).orElse(ScopeSet.NEON_DEFAULT);
+        return raw.map(CliSettings::parseScopes).orElse(NeonScopes.DEFAULT);
     }
 
     /**

@@ -3,12 +3,12 @@ package dev.neonoauth.app.cli;
 import dev.neonoauth.core.port.out.InfrastructureException;
 import dev.neonoauth.core.port.out.StoreUnavailableException;
 import dev.neonoauth.core.port.out.TokenEndpointUnavailableException;
-import dev.neonoauth.core.port.out.neon.MissingScopeException;
-import dev.neonoauth.core.port.out.neon.NeonApiException;
-import dev.neonoauth.core.port.out.neon.OperationTimeoutException;
-import dev.neonoauth.core.port.out.neon.OrganizationRequiredException;
-import dev.neonoauth.core.port.out.neon.OutcomeUnknownException;
-import dev.neonoauth.core.port.out.neon.ReauthorizationRequiredException;
+import dev.neonoauth.neon.api.MissingScopeException;
+import dev.neonoauth.neon.api.NeonApiException;
+import dev.neonoauth.neon.api.OperationTimeoutException;
+import dev.neonoauth.neon.api.OrganizationRequiredException;
+import dev.neonoauth.neon.api.OutcomeUnknownException;
+import dev.neonoauth.neon.api.ReauthorizationRequiredException;
 import java.io.PrintStream;
 
 /**

@@ -10,8 +10,8 @@ import dev.neonoauth.core.port.in.BeginAuthorization;
 import dev.neonoauth.core.port.in.CallbackResult;
 import dev.neonoauth.core.port.in.RejectionReason;
 import dev.neonoauth.core.port.out.InfrastructureException;
-import dev.neonoauth.core.port.out.neon.NeonApiException;
-import dev.neonoauth.core.port.out.neon.NeonUser;
+import dev.neonoauth.neon.api.NeonApiException;
+import dev.neonoauth.neon.api.NeonUser;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -270,7 +270,7 @@ final class LoginCommand implements Callable<Integer> {
         Optional<NeonUser> user = Optional.empty();
         try {
             user = Optional.of(ctx.services().neonApi().currentUser(settings.account()));
-        } catch (NeonApiException | dev.neonoauth.core.port.out.neon.ReauthorizationRequiredException e) {
+        } catch (NeonApiException | dev.neonoauth.neon.api.ReauthorizationRequiredException e) {
             ctx.say("Logged in, but the user could not be read: " + e.getMessage());
         }
         if (!authorized.missingScopes().isEmpty()) {

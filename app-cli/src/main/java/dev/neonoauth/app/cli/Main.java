@@ -16,7 +16,7 @@ import dev.neonoauth.core.port.out.InfrastructureException;
 import dev.neonoauth.core.port.out.RevocationEndpoint;
 import dev.neonoauth.core.port.out.StoreUnavailableException;
 import dev.neonoauth.core.port.out.TokenStore;
-import dev.neonoauth.core.port.out.neon.NeonApi;
+import dev.neonoauth.neon.api.NeonApi;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.neonoauth.app.cli;
 
 import dev.neonoauth.core.domain.AccountKey;
-import dev.neonoauth.core.port.out.neon.NeonApi;
-import dev.neonoauth.core.port.out.neon.Operation;
-import dev.neonoauth.core.port.out.neon.OperationTimeoutException;
+import dev.neonoauth.neon.api.NeonApi;
+import dev.neonoauth.neon.api.Operation;
+import dev.neonoauth.neon.api.OperationTimeoutException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;

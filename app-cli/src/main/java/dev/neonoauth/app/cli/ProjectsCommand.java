@@ -1,16 +1,16 @@
 package dev.neonoauth.app.cli;
 
 import dev.neonoauth.core.domain.AccountKey;
-import dev.neonoauth.core.port.out.neon.Database;
-import dev.neonoauth.core.port.out.neon.NeonApi;
-import dev.neonoauth.core.port.out.neon.Operation;
-import dev.neonoauth.core.port.out.neon.Project;
-import dev.neonoauth.core.port.out.neon.ProjectChange;
-import dev.neonoauth.core.port.out.neon.ProjectCreated;
-import dev.neonoauth.core.port.out.neon.ProjectCreation;
-import dev.neonoauth.core.port.out.neon.ProjectQuery;
-import dev.neonoauth.core.port.out.neon.ProjectUpdate;
-import dev.neonoauth.core.port.out.neon.Role;
+import dev.neonoauth.neon.api.Database;
+import dev.neonoauth.neon.api.NeonApi;
+import dev.neonoauth.neon.api.Operation;
+import dev.neonoauth.neon.api.Project;
+import dev.neonoauth.neon.api.ProjectChange;
+import dev.neonoauth.neon.api.ProjectCreated;
+import dev.neonoauth.neon.api.ProjectCreation;
+import dev.neonoauth.neon.api.ProjectQuery;
+import dev.neonoauth.neon.api.ProjectUpdate;
+import dev.neonoauth.neon.api.Role;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -5,7 +5,7 @@ import dev.neonoauth.core.domain.TokenSet;
 import dev.neonoauth.core.port.in.AccessTokenProvider;
 import dev.neonoauth.core.port.in.AuthorizationFlow;
 import dev.neonoauth.core.port.in.Disconnect;
-import dev.neonoauth.core.port.out.neon.NeonApi;
+import dev.neonoauth.neon.api.NeonApi;
 import java.util.Optional;
 
 /**

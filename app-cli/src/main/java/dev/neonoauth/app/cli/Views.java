@@ -1,8 +1,8 @@
 package dev.neonoauth.app.cli;
 
-import dev.neonoauth.core.port.out.neon.Branch;
-import dev.neonoauth.core.port.out.neon.Operation;
-import dev.neonoauth.core.port.out.neon.Project;
+import dev.neonoauth.neon.api.Branch;
+import dev.neonoauth.neon.api.Operation;
+import dev.neonoauth.neon.api.Project;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -391,7 +391,7 @@ class CliEndToEndTest {
         cli.login();
         CliHarness.Result gone = cli.run("--verbose", "projects", "get", "no-such-project");
         assertThat(gone.exitCode()).isEqualTo(ExitCode.ERROR);
-        assertThat(gone.err()).contains("dev.neonoauth.core.port.out.neon.NeonApiException");
+        assertThat(gone.err()).contains("dev.neonoauth.neon.api.NeonApiException");
     }
 
     private static int apiStatus(String token) {

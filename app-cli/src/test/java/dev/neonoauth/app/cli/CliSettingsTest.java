@@ -1,5 +1,6 @@
 package dev.neonoauth.app.cli;
 
+import dev.neonoauth.neon.NeonScopes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -83,12 +84,12 @@ class CliSettingsTest {
     @Test
     void scopesAcceptShortFormsAndRefuseInvalidOnes() {
         assertThat(CliSettings.parseScopes("openid, projects:read  orgs:read")).isEqualTo(
-                ScopeSet.of(Scope.OPENID, Scope.PROJECTS_READ, Scope.ORGS_READ));
+                ScopeSet.of(Scope.OPENID, NeonScopes.PROJECTS_READ, NeonScopes.ORGS_READ));
         assertThatThrownBy(() -> CliSettings.parseScopes("bad\"scope")).isInstanceOf(CliException.class);
         CliSettings s = resolve(new GlobalOptions(), Map.of("NEON_SCOPES", "openid offline"));
-        assertThat(s.loginScopes(Optional.empty())).isEqualTo(ScopeSet.of(Scope.OPENID, Scope.OFFLINE));
-        assertThat(s.loginScopes(Optional.of("projects:read"))).isEqualTo(ScopeSet.of(Scope.PROJECTS_READ));
-        assertThat(resolve(new GlobalOptions(), Map.of()).loginScopes(Optional.empty())).isEqualTo(ScopeSet.NEON_DEFAULT);
+        assertThat(s.loginScopes(Optional.empty())).isEqualTo(ScopeSet.of(Scope.OPENID, NeonScopes.OFFLINE));
+        assertThat(s.loginScopes(Optional.of("projects:read"))).isEqualTo(ScopeSet.of(NeonScopes.PROJECTS_READ));
+        assertThat(resolve(new GlobalOptions(), Map.of()).loginScopes(Optional.empty())).isEqualTo(NeonScopes.DEFAULT);
     }
 
     @Test

@@ -3,7 +3,7 @@ package dev.neonoauth.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.neonoauth.core.port.out.neon.Branch;
+import dev.neonoauth.neon.api.Branch;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.neonoauth.app.web;
 
+import dev.neonoauth.neon.NeonScopes;
 import dev.neonoauth.app.web.session.SessionManager;
 import dev.neonoauth.app.web.view.ErrorView;
 import dev.neonoauth.app.web.view.ErrorView.Action;
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
 final class OAuthRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(OAuthRoutes.class);
     /** Scopes a page may ask for through incremental authorization: those Neon documents. */
-    static final ScopeSet GRANTABLE = ScopeSet.NEON_DEFAULT.union(ScopeSet.of(Scope.PROJECTS_PERMISSION));
+    static final ScopeSet GRANTABLE = NeonScopes.DEFAULT.union(ScopeSet.of(NeonScopes.PROJECTS_PERMISSION));
 
     private final AuthorizationFlow flow;
     private final SessionManager sessions;

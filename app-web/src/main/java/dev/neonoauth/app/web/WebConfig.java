@@ -1,5 +1,6 @@
 package dev.neonoauth.app.web;
 
+import dev.neonoauth.neon.NeonScopes;
 import dev.neonoauth.core.domain.ClientSecret;
 import dev.neonoauth.core.domain.ScopeSet;
 import dev.neonoauth.core.service.AuthorizationFlowService;
@@ -55,7 +56,7 @@ public record WebConfig(
     public static final int DEFAULT_PORT = 3000;
     public static final String CALLBACK_PATH = "/api/oauth/callback";
     /** The scopes the app asks for by default: everything it uses, with refresh tokens. */
-    public static final ScopeSet DEFAULT_SCOPES = ScopeSet.NEON_DEFAULT;
+    public static final ScopeSet DEFAULT_SCOPES = NeonScopes.DEFAULT;
 
     public WebConfig {
         Objects.requireNonNull(host, "host == null");

@@ -1,5 +1,6 @@
 package dev.neonoauth.app.web;
 
+import dev.neonoauth.neon.NeonScopes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
@@ -9,7 +10,7 @@ import dev.neonoauth.core.domain.AccountKey;
 import dev.neonoauth.core.domain.Scope;
 import dev.neonoauth.core.domain.ScopeSet;
 import dev.neonoauth.core.domain.TokenSet;
-import dev.neonoauth.core.port.out.neon.Project;
+import dev.neonoauth.neon.api.Project;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -103,7 +104,7 @@ class AppWebTest {
                 .containsEntry("code_challenge_method", "S256")
                 .containsEntry("redirect_uri", "http://127.0.0.1:" + app.running.port() + "/api/oauth/callback");
         assertThat(q.get("state")).hasSizeGreaterThan(30);
-        assertThat(ScopeSet.parse(q.get("scope"))).isEqualTo(ScopeSet.NEON_DEFAULT);
+        assertThat(ScopeSet.parse(q.get("scope"))).isEqualTo(NeonScopes.DEFAULT);
         assertThat(preLogin).isNotNull();
 
         HttpResponse<String> callback = browser.get("/api/oauth/callback?code=abc123code&state="
@@ -326,7 +327,7 @@ class AppWebTest {
                 "scope", "urn:neoncloud:projects:create", "incremental", "true", "returnTo", "/projects"));
         assertThat(again.statusCode()).isEqualTo(303);
         ScopeSet asked = ScopeSet.parse(Browser.query(Browser.location(again)).get("scope"));
-        assertThat(asked).isEqualTo(FakeNeonApi.readOnly().union(ScopeSet.of(Scope.PROJECTS_CREATE)));
+        assertThat(asked).isEqualTo(FakeNeonApi.readOnly().union(ScopeSet.of(NeonScopes.PROJECTS_CREATE)));
 
         // an incremental request cannot smuggle in an unknown scope
         HttpResponse<String> odd = browser.postFrom("/projects", "/api/oauth/start",

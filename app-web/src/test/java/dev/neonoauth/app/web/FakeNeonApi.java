@@ -1,27 +1,28 @@
 package dev.neonoauth.app.web;
 
+import dev.neonoauth.neon.NeonScopes;
 import dev.neonoauth.core.domain.AccountKey;
 import dev.neonoauth.core.domain.Scope;
 import dev.neonoauth.core.domain.ScopeSet;
 import dev.neonoauth.core.domain.TokenSet;
 import dev.neonoauth.core.port.out.TokenStore;
-import dev.neonoauth.core.port.out.neon.Branch;
-import dev.neonoauth.core.port.out.neon.BranchChange;
-import dev.neonoauth.core.port.out.neon.BranchCreation;
-import dev.neonoauth.core.port.out.neon.MissingScopeException;
-import dev.neonoauth.core.port.out.neon.NeonApi;
-import dev.neonoauth.core.port.out.neon.NeonApiException;
-import dev.neonoauth.core.port.out.neon.NeonUser;
-import dev.neonoauth.core.port.out.neon.Operation;
-import dev.neonoauth.core.port.out.neon.OperationStatus;
-import dev.neonoauth.core.port.out.neon.Organization;
-import dev.neonoauth.core.port.out.neon.Project;
-import dev.neonoauth.core.port.out.neon.ProjectChange;
-import dev.neonoauth.core.port.out.neon.ProjectCreated;
-import dev.neonoauth.core.port.out.neon.ProjectCreation;
-import dev.neonoauth.core.port.out.neon.ProjectQuery;
-import dev.neonoauth.core.port.out.neon.ProjectUpdate;
-import dev.neonoauth.core.port.out.neon.ReauthorizationRequiredException;
+import dev.neonoauth.neon.api.Branch;
+import dev.neonoauth.neon.api.BranchChange;
+import dev.neonoauth.neon.api.BranchCreation;
+import dev.neonoauth.neon.api.MissingScopeException;
+import dev.neonoauth.neon.api.NeonApi;
+import dev.neonoauth.neon.api.NeonApiException;
+import dev.neonoauth.neon.api.NeonUser;
+import dev.neonoauth.neon.api.Operation;
+import dev.neonoauth.neon.api.OperationStatus;
+import dev.neonoauth.neon.api.Organization;
+import dev.neonoauth.neon.api.Project;
+import dev.neonoauth.neon.api.ProjectChange;
+import dev.neonoauth.neon.api.ProjectCreated;
+import dev.neonoauth.neon.api.ProjectCreation;
+import dev.neonoauth.neon.api.ProjectQuery;
+import dev.neonoauth.neon.api.ProjectUpdate;
+import dev.neonoauth.neon.api.ReauthorizationRequiredException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,7 +78,7 @@ final class FakeNeonApi implements NeonApi {
 
     @Override
     public List<Project> listProjects(AccountKey account, ProjectQuery query) {
-        require(account, Scope.PROJECTS_READ);
+        require(account, NeonScopes.PROJECTS_READ);
         if (!listLatency.isZero()) {
             try {
                 Thread.sleep(listLatency.toMillis());
@@ -90,7 +91,7 @@ final class FakeNeonApi implements NeonApi {
 
     @Override
     public Project getProject(AccountKey account, String projectId) {
-        require(account, Scope.PROJECTS_READ);
+        require(account, NeonScopes.PROJECTS_READ);
         if (projectId.startsWith("fail-")) {
             throw new NeonApiException(500, "INTERNAL_ERROR", "internal error", FAILING_REQUEST_ID, true, null);
         }
@@ -103,7 +104,7 @@ final class FakeNeonApi implements NeonApi {
 
     @Override
     public ProjectCreated createProject(AccountKey account, ProjectCreation creation) {
-        require(account, Scope.PROJECTS_CREATE);
+        require(account, NeonScopes.PROJECTS_CREATE);
         Instant now = Instant.now();
         Project p = new Project(id("proj"), creation.name().orElse("project"), creation.regionId().orElse("aws-us-east-2"),
                 creation.pgVersion().orElse(17), now, now, creation.orgId(), Optional.empty());
@@ -118,7 +119,7 @@ final class FakeNeonApi implements NeonApi {
 
     @Override
     public ProjectChange updateProject(AccountKey account, String projectId, ProjectUpdate update) {
-        require(account, Scope.PROJECTS_UPDATE);
+        require(account, NeonScopes.PROJECTS_UPDATE);
         Project p = getProject(account, projectId);
         Project renamed = new Project(p.id(), update.name().orElse(p.name()), p.regionId(), p.pgVersion(), p.createdAt(),
                 Instant.now(), p.orgId(), p.historyRetentionSeconds());
@@ -128,7 +129,7 @@ final class FakeNeonApi implements NeonApi {
 
     @Override
     public ProjectChange deleteProject(AccountKey account, String projectId) {
-        require(account, Scope.PROJECTS_DELETE);
+        require(account, NeonScopes.PROJECTS_DELETE);
         Project p = getProject(account, projectId);
         projects.remove(projectId);
         deleted.put(projectId, p);
@@ -137,7 +138,7 @@ final class FakeNeonApi implements NeonApi {
 
     @Override
     public ProjectChange recoverProject(AccountKey account, String projectId) {
-        require(account, Scope.PROJECTS_UPDATE);
+        require(account, NeonScopes.PROJECTS_UPDATE);
         Project p = deleted.remove(projectId);
         if (p == null) {
             throw new NeonApiException(404, "PROJECT_NOT_FOUND", "project not found", "neon-req-404", false, null);
@@ -154,7 +155,7 @@ final class FakeNeonApi implements NeonApi {
 
     @Override
     public BranchChange createBranch(AccountKey account, String projectId, BranchCreation creation) {
-        require(account, Scope.PROJECTS_UPDATE);
+        require(account, NeonScopes.PROJECTS_UPDATE);
         getProject(account, projectId);
         String parent = creation.parentId().orElseGet(() -> branches.values().stream()
                 .filter(b -> b.projectId().equals(projectId) && b.isDefault()).findFirst().orElseThrow().id());
@@ -167,7 +168,7 @@ final class FakeNeonApi implements NeonApi {
 
     @Override
     public BranchChange deleteBranch(AccountKey account, String projectId, String branchId) {
-        require(account, Scope.PROJECTS_DELETE);
+        require(account, NeonScopes.PROJECTS_DELETE);
         Branch b = branches.remove(branchId);
         if (b == null) {
             throw new NeonApiException(404, "BRANCH_NOT_FOUND", "branch not found", "neon-req-404", false, null);
@@ -177,7 +178,7 @@ final class FakeNeonApi implements NeonApi {
 
     @Override
     public Operation getOperation(AccountKey account, String projectId, String operationId) {
-        require(account, Scope.PROJECTS_READ);
+        require(account, NeonScopes.PROJECTS_READ);
         Operation op = operations.get(operationId);
         if (op == null) {
             throw new NeonApiException(404, "NOT_FOUND", "operation not found", "neon-req-404", false, null);
@@ -211,6 +212,6 @@ final class FakeNeonApi implements NeonApi {
     }
 
     static ScopeSet readOnly() {
-        return ScopeSet.of(Scope.OPENID, Scope.OFFLINE, Scope.OFFLINE_ACCESS, Scope.PROJECTS_READ);
+        return ScopeSet.of(Scope.OPENID, NeonScopes.OFFLINE, Scope.OFFLINE_ACCESS, NeonScopes.PROJECTS_READ);
     }
 }

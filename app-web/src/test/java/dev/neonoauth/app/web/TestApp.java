@@ -1,5 +1,6 @@
 package dev.neonoauth.app.web;
 
+import dev.neonoauth.neon.NeonOAuth;
 import com.google.inject.AbstractModule;
 import dev.neonoauth.app.web.session.InMemorySessionStore;
 import dev.neonoauth.app.web.session.SessionStore;
@@ -8,10 +9,10 @@ import dev.neonoauth.core.port.out.PendingAuthorizationStore;
 import dev.neonoauth.core.port.out.RevocationEndpoint;
 import dev.neonoauth.core.port.out.TokenEndpoint;
 import dev.neonoauth.core.port.out.TokenStore;
-import dev.neonoauth.core.port.out.neon.NeonApi;
+import dev.neonoauth.neon.api.NeonApi;
 import dev.neonoauth.core.testing.FakeTokenEndpoint;
-import dev.neonoauth.core.testing.InMemoryPendingAuthorizationStore;
-import dev.neonoauth.core.testing.InMemoryTokenStore;
+import dev.neonoauth.core.memory.InMemoryPendingAuthorizationStore;
+import dev.neonoauth.core.memory.InMemoryTokenStore;
 import dev.neonoauth.core.testing.MutableClock;
 import java.net.URI;
 import java.time.Clock;
@@ -26,7 +27,7 @@ import java.util.Map;
  * callback themselves.
  */
 final class TestApp implements AutoCloseable {
-    static final AuthorizationServer SERVER = AuthorizationServer.forHydra(URI.create("http://127.0.0.1:9"));
+    static final AuthorizationServer SERVER = NeonOAuth.hydraEndpoints(URI.create("http://127.0.0.1:9"));
 
     final InMemoryTokenStore tokens = new InMemoryTokenStore();
     final InMemoryPendingAuthorizationStore pending;

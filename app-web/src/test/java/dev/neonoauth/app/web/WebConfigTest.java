@@ -1,5 +1,6 @@
 package dev.neonoauth.app.web;
 
+import dev.neonoauth.neon.NeonScopes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +18,7 @@ class WebConfigTest {
         assertThat(c.embedded()).isTrue();
         assertThat(c.host()).isEqualTo("127.0.0.1");
         assertThat(c.port()).isEqualTo(3000);
-        assertThat(c.scopes()).isEqualTo(ScopeSet.NEON_DEFAULT);
+        assertThat(c.scopes()).isEqualTo(NeonScopes.DEFAULT);
         assertThat(c.sessionIdle()).isEqualTo(Duration.ofMinutes(30));
         assertThat(c.sessionAbsolute()).isEqualTo(Duration.ofHours(12));
         assertThat(c.stateTtl()).isEqualTo(Duration.ofMinutes(10));

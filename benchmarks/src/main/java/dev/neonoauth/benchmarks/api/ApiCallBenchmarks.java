@@ -1,7 +1,7 @@
 package dev.neonoauth.benchmarks.api;
 
-import dev.neonoauth.core.port.out.neon.Project;
-import dev.neonoauth.core.port.out.neon.ProjectQuery;
+import dev.neonoauth.neon.api.Project;
+import dev.neonoauth.neon.api.ProjectQuery;
 import dev.neonoauth.sandbox.NeonSandbox;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

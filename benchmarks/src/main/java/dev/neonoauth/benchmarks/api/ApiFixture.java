@@ -1,5 +1,6 @@
 package dev.neonoauth.benchmarks.api;
 
+import dev.neonoauth.neon.NeonScopes;
 import dev.neonoauth.adapter.jdbc.JdbcStorageConfig;
 import dev.neonoauth.adapter.jdbc.KeyRotation;
 import dev.neonoauth.adapter.neon.NeonApiConfig;
@@ -109,7 +110,7 @@ public final class ApiFixture implements AutoCloseable {
 
     /** begin, the sandbox's headless redirect (not followed), complete: the framework saves the tokens. */
     static void login(Main.Stack stack, NeonSandbox sandbox) {
-        AuthorizationRedirect redirect = stack.flow().begin(BeginAuthorization.of(ACCOUNT, ScopeSet.NEON_DEFAULT, CALLBACK));
+        AuthorizationRedirect redirect = stack.flow().begin(BeginAuthorization.of(ACCOUNT, NeonScopes.DEFAULT, CALLBACK));
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         try {

@@ -1,6 +1,6 @@
 package dev.neonoauth.benchmarks.api;
 
-import dev.neonoauth.core.port.out.neon.ProjectQuery;
+import dev.neonoauth.neon.api.ProjectQuery;
 import dev.neonoauth.sandbox.NeonSandbox;
 import java.util.Arrays;
 import java.util.List;

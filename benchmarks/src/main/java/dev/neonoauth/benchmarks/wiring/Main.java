@@ -18,7 +18,7 @@ import dev.neonoauth.core.port.out.PendingAuthorizationStore;
 import dev.neonoauth.core.port.out.SecureRandomSource;
 import dev.neonoauth.core.port.out.TokenEndpoint;
 import dev.neonoauth.core.port.out.TokenStore;
-import dev.neonoauth.core.port.out.neon.NeonApi;
+import dev.neonoauth.neon.api.NeonApi;
 import dev.neonoauth.core.domain.RefreshPolicy;
 import dev.neonoauth.core.domain.RetryPolicy;
 import dev.neonoauth.core.port.out.Sleeper;

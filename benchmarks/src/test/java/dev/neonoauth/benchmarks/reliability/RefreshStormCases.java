@@ -6,7 +6,7 @@ import dev.neonoauth.adapter.jdbc.JdbcStorageConfig;
 import dev.neonoauth.adapter.jdbc.KeyRotation;
 import dev.neonoauth.core.domain.AccountKey;
 import dev.neonoauth.core.domain.TokenSet;
-import dev.neonoauth.core.port.out.neon.NeonUser;
+import dev.neonoauth.neon.api.NeonUser;
 import dev.neonoauth.sandbox.NeonSandbox;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.neonoauth.benchmarks.reliability;
 
+import dev.neonoauth.neon.NeonScopes;
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
@@ -26,7 +27,7 @@ import dev.neonoauth.core.port.out.SecureRandomSource;
 import dev.neonoauth.core.port.out.Sleeper;
 import dev.neonoauth.core.port.out.TokenEndpoint;
 import dev.neonoauth.core.port.out.TokenStore;
-import dev.neonoauth.core.port.out.neon.NeonApi;
+import dev.neonoauth.neon.api.NeonApi;
 import dev.neonoauth.core.service.AccessTokenService;
 import dev.neonoauth.core.service.AuthorizationFlowService;
 import dev.neonoauth.sandbox.NeonSandbox;
@@ -154,7 +155,7 @@ final class Stack implements AutoCloseable {
 
     /** Begins a flow and follows the sandbox's authorization endpoint; returns the redirect back to the client. */
     URI authorize(AccountKey account) {
-        AuthorizationRedirect redirect = flow.begin(BeginAuthorization.of(account, ScopeSet.NEON_DEFAULT, REDIRECT));
+        AuthorizationRedirect redirect = flow.begin(BeginAuthorization.of(account, NeonScopes.DEFAULT, REDIRECT));
         return follow(redirect.authorizationUri());
     }
 

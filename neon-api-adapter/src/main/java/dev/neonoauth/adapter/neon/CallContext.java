@@ -5,7 +5,6 @@ import dev.neonoauth.core.domain.AccountKey;
 import dev.neonoauth.core.port.in.AccessTokenResult;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The state of one HTTP attempt of a Neon API call, attached to the OkHttp request as its tag: whose token it
@@ -27,20 +26,9 @@ final class CallContext {
         this.account = Objects.requireNonNull(account, "account == null");
         this.token = Objects.requireNonNull(token, "token == null");
         this.operation = Objects.requireNonNull(operation, "operation == null");
-        this.requestId = newRequestId();
+        this.requestId = dev.neonoauth.adapter.http.HttpClients.newRequestId();
     }
 
-    /**
-     * A random (version 4) UUID for {@code X-Request-ID}. It correlates logs and support requests and guards nothing,
-     * so it is drawn from {@link java.util.concurrent.ThreadLocalRandom} rather than {@code SecureRandom}, which cost
-     * 3 % of an API call.
-     */
-    static String newRequestId() {
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-        long most = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long least = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
-        return new UUID(most, least).toString();
-    }
 
     AccountKey account() {
         return account;

@@ -1,8 +1,11 @@
 package dev.neonoauth.adapter.neon;
 
+import dev.neonoauth.adapter.http.HttpLogLevel;
+import dev.neonoauth.adapter.http.OAuthHttpConfig;
+import dev.neonoauth.core.domain.AuthorizationServer;
+import dev.neonoauth.neon.NeonOAuth;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,8 +19,8 @@ import java.util.Optional;
  * so that a local sandbox works and nothing else is ever contacted without TLS.
  *
  * @param issuer the OAuth issuer; discovery must name the same issuer (trailing slash aside)
- * @param useDiscovery fetch {@code /.well-known/openid-configuration} (once, then cached); when false the endpoints
- *     are Ory Hydra's paths under the issuer
+ * @param useDiscovery fetch the server's metadata (once, then cached); when false the endpoints are Ory Hydra's
+ *     paths under the issuer
  * @param authorizationEndpointOverride replaces the discovered or derived authorization endpoint
  * @param tokenEndpointOverride replaces the discovered or derived token endpoint
  * @param revocationEndpointOverride replaces the discovered or derived revocation endpoint
@@ -62,9 +65,9 @@ public record NeonApiConfig(
         HttpLogLevel httpLogLevel) {
 
     /** Neon's OAuth issuer, as its discovery document spells it. */
-    public static final URI DEFAULT_ISSUER = URI.create("https://oauth2.neon.tech/");
+    public static final URI DEFAULT_ISSUER = NeonOAuth.ISSUER;
     /** Neon's API v2. */
-    public static final URI DEFAULT_API_BASE_URL = URI.create("https://console.neon.tech/api/v2");
+    public static final URI DEFAULT_API_BASE_URL = NeonOAuth.API_BASE_URL;
     /** Environment variable: the OAuth host, e.g. {@code https://oauth2.neon.tech} (as neonctl reads it). */
     public static final String ENV_OAUTH_HOST = "NEON_OAUTH_HOST";
     /** Environment variable: the API base URL, e.g. {@code https://console.neon.tech/api/v2} (as neonctl reads it). */
@@ -74,18 +77,6 @@ public record NeonApiConfig(
 
     private static final int MAX_RETRIES = 20;
     private static final long MIN_BODY_BYTES = 1024;
-
-    /** How much of the HTTP traffic to log (logger {@code dev.neonoauth.adapter.neon.http}, level INFO). */
-    public enum HttpLogLevel {
-        /** Nothing (the default). */
-        NONE,
-        /** Request line, status, duration and request id. */
-        BASIC,
-        /** BASIC plus headers; {@code Authorization}, {@code Cookie} and {@code Set-Cookie} are redacted. */
-        HEADERS,
-        /** HEADERS plus JSON bodies with secret fields redacted; form bodies are never logged. */
-        BODY
-    }
 
     public NeonApiConfig {
         requireHttpUri(issuer, "issuer");
@@ -173,6 +164,33 @@ public record NeonApiConfig(
         return builder.build();
     }
 
+    /**
+     * The OAuth part of this configuration for oauth-http: the issuer with discovery and the endpoint overrides, or,
+     * without discovery, Ory Hydra's endpoints under the issuer with the overrides applied; the OAuth body limit; the
+     * same timeouts and logging.
+     */
+    public OAuthHttpConfig oauthHttpConfig() {
+        OAuthHttpConfig.Builder b = OAuthHttpConfig.builder()
+                .issuer(normalizedIssuer())
+                .discovery(useDiscovery)
+                .connectTimeout(connectTimeout)
+                .readTimeout(readTimeout)
+                .callTimeout(callTimeout)
+                .maxResponseBytes(maxOAuthResponseBytes)
+                .httpLogLevel(httpLogLevel);
+        if (!useDiscovery) {
+            AuthorizationServer hydra = NeonOAuth.hydraEndpoints(normalizedIssuer());
+            b.authorizationEndpoint(hydra.authorizationEndpoint()).tokenEndpoint(hydra.tokenEndpoint())
+                    .revocationEndpoint(hydra.revocationEndpoint().orElseThrow())
+                    .userinfoEndpoint(hydra.userinfoEndpoint().orElseThrow());
+        }
+        authorizationEndpointOverride.ifPresent(b::authorizationEndpoint);
+        tokenEndpointOverride.ifPresent(b::tokenEndpoint);
+        revocationEndpointOverride.ifPresent(b::revocationEndpoint);
+        userinfoEndpointOverride.ifPresent(b::userinfoEndpoint);
+        return b.build();
+    }
+
     /** The issuer with exactly one trailing slash, the form Neon's discovery uses. */
     URI normalizedIssuer() {
         String s = issuer.toString();
@@ -199,10 +217,9 @@ public record NeonApiConfig(
 
     private static HttpLogLevel parseLevel(String value) {
         try {
-            return HttpLogLevel.valueOf(value.toUpperCase(Locale.ROOT));
+            return HttpLogLevel.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    ENV_HTTP_LOG + " must be one of none, basic, headers, body; got '" + value + "'", e);
+            throw new IllegalArgumentException(ENV_HTTP_LOG + ": " + e.getMessage(), e);
         }
     }
 
@@ -210,34 +227,8 @@ public record NeonApiConfig(
         Objects.requireNonNull(value, () -> name + " == null");
     }
 
-    static boolean isLoopbackHost(String host) {
-        if (host == null) {
-            return false;
-        }
-        String h = host.toLowerCase(Locale.ROOT);
-        if (h.startsWith("[") && h.endsWith("]")) {
-            h = h.substring(1, h.length() - 1);
-        }
-        return h.equals("localhost") || h.equals("::1") || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
-    }
-
     private static void requireHttpUri(URI uri, String name) {
-        requireNonNull(uri, name);
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw new IllegalArgumentException(name + " must be an absolute http(s) URL with a host: " + uri);
-        }
-        if (uri.getRawFragment() != null) {
-            throw new IllegalArgumentException(name + " must not have a fragment: " + uri);
-        }
-        if (uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException(name + " must not carry user info");
-        }
-        if (scheme.equals("http") && !isLoopbackHost(uri.getHost())) {
-            throw new IllegalArgumentException(
-                    name + " uses plain http on the non-loopback host " + uri.getHost()
-                            + "; use https (plain http is allowed only for localhost, 127.0.0.0/8 and ::1)");
-        }
+        OAuthHttpConfig.requireHttpUri(uri, name);
     }
 
     private static void requirePositive(Duration d, String name) {

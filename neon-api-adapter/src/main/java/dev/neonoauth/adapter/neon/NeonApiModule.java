@@ -3,30 +3,21 @@ package dev.neonoauth.adapter.neon;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import dev.neonoauth.core.domain.AuthorizationServer;
 import dev.neonoauth.core.port.in.AccessTokenProvider;
-import dev.neonoauth.core.port.out.AuthorizationServerDiscovery;
-import dev.neonoauth.core.port.out.RevocationEndpoint;
 import dev.neonoauth.core.port.out.Sleeper;
-import dev.neonoauth.core.port.out.TokenEndpoint;
-import dev.neonoauth.core.port.out.UserInfoEndpoint;
-import dev.neonoauth.core.port.out.neon.NeonApi;
+import dev.neonoauth.neon.api.NeonApi;
 import java.time.Clock;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Guice wiring of the Neon adapter, the module's public face together with {@link NeonApiConfig}.
+ * Guice wiring of the Neon API v2 adapter, the module's public face together with {@link NeonApiConfig} and
+ * {@link NeonApis} (the same in plain Java). Binds {@link NeonApi} as a singleton.
  *
- * <p>Binds, as singletons: {@link TokenEndpoint}, {@link RevocationEndpoint}, {@link AuthorizationServerDiscovery},
- * {@link UserInfoEndpoint} and {@link NeonApi}; and the configured {@link AuthorizationServer}, resolved once on first
- * injection (discovered through the configured issuer, or derived from it) with the configured overrides applied,
- * then cached, so that even Guice's production stage does no network I/O while building the injector.
+ * <p>Requires from another module: {@link AccessTokenProvider} (the core's token service, e.g. from oauth-guice's
+ * {@code OAuthCoreModule}), which {@link NeonApi} asks for a bearer token on every call. The OAuth endpoints are
+ * oauth-http's: install {@code new OAuthHttpModule(config.oauthHttpConfig())} next to this module.
  *
- * <p>Requires from another module: {@link AccessTokenProvider} (the core's token service, bound by the application's
- * core module), which {@link NeonApi} asks for a bearer token on every call.
- *
- * <p>{@link #configure()} does no I/O; the HTTP clients are built when first needed and share one connection pool.
+ * <p>{@link #configure()} does no I/O; the HTTP client is built when first needed.
  */
 public final class NeonApiModule extends AbstractModule {
     private final NeonApiConfig config;
@@ -53,61 +44,7 @@ public final class NeonApiModule extends AbstractModule {
 
     @Provides
     @Singleton
-    HttpStack httpStack() {
-        return new HttpStack(config);
-    }
-
-    @Provides
-    @Singleton
-    NeonOAuthService oauthService(HttpStack http) {
-        return http.oauth();
-    }
-
-    @Provides
-    @Singleton
-    AuthorizationServerDiscovery discovery(NeonOAuthService service) {
-        return new RetrofitAuthorizationServerDiscovery(service, config);
-    }
-
-    @Provides
-    @Singleton
-    ServerMetadata serverMetadata(AuthorizationServerDiscovery discovery) {
-        return new ServerMetadata(config, discovery);
-    }
-
-    /**
-     * Unscoped on purpose: Guice's production stage creates singletons eagerly, and discovery is network I/O. The
-     * metadata holder resolves once and caches, so every injection gets the same instance.
-     */
-    @Provides
-    AuthorizationServer authorizationServer(ServerMetadata metadata) {
-        return metadata.current();
-    }
-
-    @Provides
-    @Singleton
-    TokenEndpoint tokenEndpoint(NeonOAuthService service, ServerMetadata metadata) {
-        return new RetrofitTokenEndpoint(service, metadata);
-    }
-
-    @Provides
-    @Singleton
-    RevocationEndpoint revocationEndpoint(NeonOAuthService service, ServerMetadata metadata) {
-        return new RetrofitRevocationEndpoint(service, metadata);
-    }
-
-    @Provides
-    @Singleton
-    UserInfoEndpoint userInfoEndpoint(NeonOAuthService service, ServerMetadata metadata) {
-        return new RetrofitUserInfoEndpoint(service, metadata);
-    }
-
-    @Provides
-    @Singleton
-    NeonApi neonApi(HttpStack http, AccessTokenProvider tokens) {
-        RetryPolicy policy = new RetryPolicy(config, () -> ThreadLocalRandom.current().nextDouble(), clock);
-        NeonV2Service service = http.api(new BearerTokenInterceptor(), new BearerTokenAuthenticator(tokens));
-        NeonCallExecutor executor = new NeonCallExecutor(tokens, policy, sleeper, config);
-        return new RetrofitNeonApi(service, executor, config, sleeper, clock, projectsPageSize);
+    NeonApi neonApi(AccessTokenProvider tokens) {
+        return NeonApis.create(config, tokens, sleeper, clock, projectsPageSize);
     }
 }

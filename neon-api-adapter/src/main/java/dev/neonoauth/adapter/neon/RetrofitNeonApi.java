@@ -1,23 +1,24 @@
 package dev.neonoauth.adapter.neon;
 
+import dev.neonoauth.neon.NeonScopes;
 import dev.neonoauth.core.domain.AccountKey;
 import dev.neonoauth.core.domain.Scope;
 import dev.neonoauth.core.port.out.Sleeper;
-import dev.neonoauth.core.port.out.neon.Branch;
-import dev.neonoauth.core.port.out.neon.BranchChange;
-import dev.neonoauth.core.port.out.neon.BranchCreation;
-import dev.neonoauth.core.port.out.neon.NeonApi;
-import dev.neonoauth.core.port.out.neon.NeonApiException;
-import dev.neonoauth.core.port.out.neon.NeonUser;
-import dev.neonoauth.core.port.out.neon.Operation;
-import dev.neonoauth.core.port.out.neon.OperationTimeoutException;
-import dev.neonoauth.core.port.out.neon.Organization;
-import dev.neonoauth.core.port.out.neon.Project;
-import dev.neonoauth.core.port.out.neon.ProjectChange;
-import dev.neonoauth.core.port.out.neon.ProjectCreated;
-import dev.neonoauth.core.port.out.neon.ProjectCreation;
-import dev.neonoauth.core.port.out.neon.ProjectQuery;
-import dev.neonoauth.core.port.out.neon.ProjectUpdate;
+import dev.neonoauth.neon.api.Branch;
+import dev.neonoauth.neon.api.BranchChange;
+import dev.neonoauth.neon.api.BranchCreation;
+import dev.neonoauth.neon.api.NeonApi;
+import dev.neonoauth.neon.api.NeonApiException;
+import dev.neonoauth.neon.api.NeonUser;
+import dev.neonoauth.neon.api.Operation;
+import dev.neonoauth.neon.api.OperationTimeoutException;
+import dev.neonoauth.neon.api.Organization;
+import dev.neonoauth.neon.api.Project;
+import dev.neonoauth.neon.api.ProjectChange;
+import dev.neonoauth.neon.api.ProjectCreated;
+import dev.neonoauth.neon.api.ProjectCreation;
+import dev.neonoauth.neon.api.ProjectQuery;
+import dev.neonoauth.neon.api.ProjectUpdate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,7 +93,7 @@ final class RetrofitNeonApi implements NeonApi {
         String cursor = null;
         for (int page = 1; page <= MAX_PAGES; page++) {
             String pageCursor = cursor;
-            Page<Project> result = call(account, Scope.PROJECTS_READ, "GET", "/projects",
+            Page<Project> result = call(account, NeonScopes.PROJECTS_READ, "GET", "/projects",
                     c -> service.listProjects(c, projectsPageSize, pageCursor, search, orgId), RetrofitNeonApi::projectPage);
             List<Project> items = result.items();
             items.forEach(p -> projects.putIfAbsent(p.id(), p));
@@ -109,7 +110,7 @@ final class RetrofitNeonApi implements NeonApi {
     @Override
     public Project getProject(AccountKey account, String projectId) {
         requireId(projectId, "project id");
-        return call(account, Scope.PROJECTS_READ, "GET", "/projects/" + projectId, c -> service.getProject(c, projectId),
+        return call(account, NeonScopes.PROJECTS_READ, "GET", "/projects/" + projectId, c -> service.getProject(c, projectId),
                 body -> NeonMapper.project(NeonMapper.require(body, "body").project));
     }
 
@@ -122,7 +123,7 @@ final class RetrofitNeonApi implements NeonApi {
         request.project.regionId = creation.regionId().orElse(null);
         request.project.pgVersion = creation.pgVersion().orElse(null);
         request.project.orgId = creation.orgId().orElse(null);
-        return call(account, Scope.PROJECTS_CREATE, "POST", "/projects", c -> service.createProject(c, request),
+        return call(account, NeonScopes.PROJECTS_CREATE, "POST", "/projects", c -> service.createProject(c, request),
                 NeonMapper::projectCreated);
     }
 
@@ -137,21 +138,21 @@ final class RetrofitNeonApi implements NeonApi {
             request.project.settings = new NeonJson.ProjectSettings();
             request.project.settings.enableLogicalReplication = enable;
         });
-        return call(account, Scope.PROJECTS_UPDATE, "PATCH", "/projects/" + projectId,
+        return call(account, NeonScopes.PROJECTS_UPDATE, "PATCH", "/projects/" + projectId,
                 c -> service.updateProject(c, projectId, request), NeonMapper::projectChange);
     }
 
     @Override
     public ProjectChange deleteProject(AccountKey account, String projectId) {
         requireId(projectId, "project id");
-        return call(account, Scope.PROJECTS_DELETE, "DELETE", "/projects/" + projectId,
+        return call(account, NeonScopes.PROJECTS_DELETE, "DELETE", "/projects/" + projectId,
                 c -> service.deleteProject(c, projectId), NeonMapper::projectChange);
     }
 
     @Override
     public ProjectChange recoverProject(AccountKey account, String projectId) {
         requireId(projectId, "project id");
-        return call(account, Scope.PROJECTS_UPDATE, "POST", "/projects/" + projectId + "/recover",
+        return call(account, NeonScopes.PROJECTS_UPDATE, "POST", "/projects/" + projectId + "/recover",
                 c -> service.recoverProject(c, projectId), NeonMapper::projectChange);
     }
 
@@ -163,7 +164,7 @@ final class RetrofitNeonApi implements NeonApi {
         String cursor = null;
         for (int page = 1; page <= MAX_PAGES; page++) {
             String pageCursor = cursor;
-            Page<Branch> result = call(account, Scope.PROJECTS_READ, "GET", "/projects/" + projectId + "/branches",
+            Page<Branch> result = call(account, NeonScopes.PROJECTS_READ, "GET", "/projects/" + projectId + "/branches",
                     c -> service.listBranches(c, projectId, pageCursor), RetrofitNeonApi::branchPage);
             List<Branch> items = result.items();
             items.forEach(b -> branches.putIfAbsent(b.id(), b));
@@ -185,7 +186,7 @@ final class RetrofitNeonApi implements NeonApi {
         NeonJson.BranchCreateRequest request = new NeonJson.BranchCreateRequest();
         request.branch.name = creation.name().filter(n -> !n.isBlank()).orElse(null);
         request.branch.parentId = creation.parentId().orElse(null);
-        return call(account, Scope.PROJECTS_UPDATE, "POST", "/projects/" + projectId + "/branches",
+        return call(account, NeonScopes.PROJECTS_UPDATE, "POST", "/projects/" + projectId + "/branches",
                 c -> service.createBranch(c, projectId, request), NeonMapper::branchChange);
     }
 
@@ -194,7 +195,7 @@ final class RetrofitNeonApi implements NeonApi {
         requireId(projectId, "project id");
         requireId(branchId, "branch id");
         String path = "/projects/" + projectId + "/branches/" + branchId;
-        Optional<BranchChange> change = call(account, Scope.PROJECTS_DELETE, "DELETE", path,
+        Optional<BranchChange> change = call(account, NeonScopes.PROJECTS_DELETE, "DELETE", path,
                 c -> service.deleteBranch(c, projectId, branchId),
                 body -> body == null ? Optional.empty() : Optional.of(NeonMapper.branchChange(body)));
         if (change.isEmpty()) {
@@ -211,7 +212,7 @@ final class RetrofitNeonApi implements NeonApi {
         if (operationId == null || !UUID.matcher(operationId).matches()) {
             throw new IllegalArgumentException("an operation id is a UUID");
         }
-        return call(account, Scope.PROJECTS_READ, "GET", "/projects/" + projectId + "/operations/" + operationId,
+        return call(account, NeonScopes.PROJECTS_READ, "GET", "/projects/" + projectId + "/operations/" + operationId,
                 c -> service.getOperation(c, projectId, operationId),
                 body -> NeonMapper.operation(NeonMapper.require(body, "body").operation));
     }

@@ -10,7 +10,7 @@ import okhttp3.Response;
  * id is the API call's own (from its {@link CallContext}) or a fresh UUID for OAuth requests.
  */
 final class StandardHeadersInterceptor implements Interceptor {
-    static final String REQUEST_ID = "X-Request-ID";
+    static final String REQUEST_ID = dev.neonoauth.adapter.http.HttpClients.REQUEST_ID;
     private final String userAgent;
 
     StandardHeadersInterceptor(String userAgent) {
@@ -22,7 +22,7 @@ final class StandardHeadersInterceptor implements Interceptor {
         Request request = chain.request();
         CallContext context = request.tag(CallContext.class);
         String requestId = context != null ? context.requestId()
-                : request.header(REQUEST_ID) != null ? request.header(REQUEST_ID) : CallContext.newRequestId();
+                : request.header(REQUEST_ID) != null ? request.header(REQUEST_ID) : dev.neonoauth.adapter.http.HttpClients.newRequestId();
         Request.Builder builder = request.newBuilder()
                 .header("User-Agent", userAgent)
                 .header(REQUEST_ID, requestId);

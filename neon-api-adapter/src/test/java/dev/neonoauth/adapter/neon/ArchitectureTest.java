@@ -16,7 +16,10 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
-/** The adapter's public surface is its Guice module and its configuration, and nothing of HTTP or JSON leaks out. */
+/**
+ * The adapter's public surface is its Guice module, its plain-Java factory and its configuration; nothing of HTTP or
+ * JSON leaks out, and the OAuth endpoints are oauth-http's, not re-implemented here.
+ */
 @AnalyzeClasses(packages = "dev.neonoauth.adapter.neon", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -34,15 +37,16 @@ class ArchitectureTest {
     static final ArchRule onlyTheModuleAndItsConfigArePublic = classes()
             .that().arePublic().and().areTopLevelClasses()
             .should().haveSimpleName("NeonApiModule")
+            .orShould().haveSimpleName("NeonApis")
             .orShould().haveSimpleName("NeonApiConfig")
-            .because("STYLE.md 3.2: an adapter's public face is its Guice module and config; applications depend on the"
-                    + " core's ports, never on an adapter's classes");
+            .because("STYLE.md 3.2: an adapter's public face is its Guice module (or plain-Java factory) and config;"
+                    + " applications depend on the ports, never on an adapter's classes");
 
     @ArchTest
     static final ArchRule publicNestedTypesBelongToTheConfig = classes()
             .that().arePublic().and().areNestedClasses()
             .should(beEnclosedIn("NeonApiConfig"))
-            .because("the config's builder and log level enum are part of the config type; nothing else is public");
+            .because("the config's builder is part of the config type; nothing else is public");
 
     @ArchTest
     static final ArchRule noLibraryTypeInAPublicMethodSignature = methods()
@@ -79,4 +83,13 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("dev.neonoauth.core.service..", "dev.neonoauth.app..",
                     "dev.neonoauth.adapter.jdbc..")
             .because("the adapter implements the core's ports and knows nothing of services, apps or other adapters");
+
+    @ArchTest
+    static final ArchRule theOAuthEndpointsAreOAuthHttps = noClasses()
+            .that().resideInAPackage("dev.neonoauth.adapter.neon..")
+            .should().implement(dev.neonoauth.core.port.out.TokenEndpoint.class)
+            .orShould().implement(dev.neonoauth.core.port.out.RevocationEndpoint.class)
+            .orShould().implement(dev.neonoauth.core.port.out.UserInfoEndpoint.class)
+            .orShould().implement(dev.neonoauth.core.port.out.AuthorizationServerDiscovery.class)
+            .because("oauth-http implements the OAuth endpoints for any server, Neon's included");
 }

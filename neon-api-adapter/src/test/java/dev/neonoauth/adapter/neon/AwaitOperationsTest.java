@@ -3,11 +3,11 @@ package dev.neonoauth.adapter.neon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.neonoauth.core.port.out.neon.NeonApi;
-import dev.neonoauth.core.port.out.neon.Operation;
-import dev.neonoauth.core.port.out.neon.OperationStatus;
-import dev.neonoauth.core.port.out.neon.OperationTimeoutException;
-import dev.neonoauth.core.port.out.neon.ProjectCreated;
+import dev.neonoauth.neon.api.NeonApi;
+import dev.neonoauth.neon.api.Operation;
+import dev.neonoauth.neon.api.OperationStatus;
+import dev.neonoauth.neon.api.OperationTimeoutException;
+import dev.neonoauth.neon.api.ProjectCreated;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +26,7 @@ class AwaitOperationsTest extends MockNeonServer {
         inject(b -> b.operationPollInterval(Duration.ofMillis(500)), 2);
         server.enqueue(json(201, Fixtures.read("project-created.json")));
         ProjectCreated created = get(NeonApi.class).createProject(ACCOUNT,
-                dev.neonoauth.core.port.out.neon.ProjectCreation.named("myproject"));
+                dev.neonoauth.neon.api.ProjectCreation.named("myproject"));
         started = created.operations();
         take();
         assertThat(started).extracting(Operation::status).containsExactly(OperationStatus.RUNNING, OperationStatus.SCHEDULING);

@@ -1,5 +1,6 @@
 package dev.neonoauth.adapter.neon;
 
+import dev.neonoauth.neon.NeonScopes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.Guice;
@@ -20,10 +21,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * Base of the tests that talk to a MockWebServer on 127.0.0.1 standing in for both Neon's OAuth server (at {@code /})
- * and its API (at {@code /api/v2}). The adapter is built through {@link NeonApiModule} with a fake token provider and
- * a fake clock, so retries do not wait. Every API request taken with {@link #take()} is validated against
- * neon-api-v2.yaml.
+ * Base of the tests that talk to a MockWebServer on 127.0.0.1 standing in for Neon's API (at {@code /api/v2}) and,
+ * where a test wires oauth-http next to the adapter, its OAuth server (at {@code /}). The adapter is built through
+ * {@link NeonApiModule} with a fake token provider and a fake clock, so retries do not wait. Every API request taken
+ * with {@link #take()} is validated against neon-api-v2.yaml.
  */
 abstract class MockNeonServer {
     static final AccountKey ACCOUNT = AccountKey.of("casey");
@@ -39,7 +40,7 @@ abstract class MockNeonServer {
     void startServer() throws IOException {
         server = new MockWebServer();
         server.start(InetAddress.getByName("127.0.0.1"), 0);
-        tokens = new FakeAccessTokenProvider().connect(ACCOUNT, TOKEN, ScopeSet.NEON_DEFAULT);
+        tokens = new FakeAccessTokenProvider().connect(ACCOUNT, TOKEN, NeonScopes.DEFAULT);
         time = new FakeTime();
     }
 

@@ -3,6 +3,8 @@ package dev.neonoauth.adapter.neon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.neonoauth.adapter.http.HttpLogLevel;
+import dev.neonoauth.adapter.http.OAuthHttpConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -31,7 +33,7 @@ class NeonApiConfigTest {
         assertThat(config.readTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.callTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.maxOAuthResponseBytes()).isEqualTo(64 * 1024);
-        assertThat(config.httpLogLevel()).isEqualTo(NeonApiConfig.HttpLogLevel.NONE);
+        assertThat(config.httpLogLevel()).isEqualTo(HttpLogLevel.NONE);
     }
 
     @Test
@@ -46,7 +48,7 @@ class NeonApiConfigTest {
         assertThat(config.normalizedIssuer()).isEqualTo(URI.create("http://127.0.0.1:4444/"));
         assertThat(config.apiBaseUrl()).isEqualTo(URI.create("http://localhost:4445/api/v2"));
         assertThat(config.apiBaseUrlWithSlash()).isEqualTo("http://localhost:4445/api/v2/");
-        assertThat(config.httpLogLevel()).isEqualTo(NeonApiConfig.HttpLogLevel.HEADERS);
+        assertThat(config.httpLogLevel()).isEqualTo(HttpLogLevel.HEADERS);
     }
 
     @Test
@@ -103,8 +105,57 @@ class NeonApiConfigTest {
     }
 
     @Test
-    void theUserAgentNamesTheFilteredVersion() {
-        assertThat(UserAgent.value()).isEqualTo("neon-oauth-java/" + UserAgent.version());
-        assertThat(UserAgent.version()).isNotEqualTo("dev").doesNotContain("${");
+    void theOAuthPartDiscoversNeonsIssuerByDefault() {
+        OAuthHttpConfig oauth = NeonApiConfig.defaults().oauthHttpConfig();
+
+        assertThat(oauth.issuer()).isEqualTo(URI.create("https://oauth2.neon.tech/"));
+        assertThat(oauth.discovery()).isTrue();
+        assertThat(oauth.authorizationEndpoint()).isEmpty();
+        assertThat(oauth.tokenEndpoint()).isEmpty();
+        assertThat(oauth.revocationEndpoint()).isEmpty();
+        assertThat(oauth.userinfoEndpoint()).isEmpty();
+        assertThat(oauth.maxResponseBytes()).isEqualTo(64 * 1024);
+        assertThat(oauth.httpLogLevel()).isEqualTo(HttpLogLevel.NONE);
+    }
+
+    @Test
+    void theOAuthPartCarriesTheIssuerWithASlashTheOverridesTimeoutsLimitAndLogging() {
+        NeonApiConfig config = NeonApiConfig.builder()
+                .issuer(URI.create("http://127.0.0.1:4444"))
+                .tokenEndpointOverride(URI.create("http://127.0.0.1:4444/proxy/token"))
+                .revocationEndpointOverride(URI.create("http://127.0.0.1:4444/proxy/revoke"))
+                .connectTimeout(Duration.ofSeconds(1)).readTimeout(Duration.ofSeconds(2)).callTimeout(Duration.ofSeconds(3))
+                .maxOAuthResponseBytes(4096).maxApiResponseBytes(8192)
+                .httpLogLevel(HttpLogLevel.HEADERS)
+                .build();
+
+        OAuthHttpConfig oauth = config.oauthHttpConfig();
+
+        assertThat(oauth.issuer()).isEqualTo(URI.create("http://127.0.0.1:4444/"));
+        assertThat(oauth.discovery()).isTrue();
+        assertThat(oauth.authorizationEndpoint()).isEmpty();
+        assertThat(oauth.tokenEndpoint()).contains(URI.create("http://127.0.0.1:4444/proxy/token"));
+        assertThat(oauth.revocationEndpoint()).contains(URI.create("http://127.0.0.1:4444/proxy/revoke"));
+        assertThat(oauth.userinfoEndpoint()).isEmpty();
+        assertThat(oauth.connectTimeout()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(oauth.readTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(oauth.callTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(oauth.maxResponseBytes()).as("the OAuth limit, not the API's").isEqualTo(4096);
+        assertThat(oauth.httpLogLevel()).isEqualTo(HttpLogLevel.HEADERS);
+    }
+
+    @Test
+    void withoutDiscoveryTheOAuthPartUsesHydrasPathsUnderTheIssuerWithOverridesApplied() {
+        OAuthHttpConfig oauth = NeonApiConfig.builder().issuer(URI.create("https://oauth2.example.com"))
+                .useDiscovery(false)
+                .userinfoEndpointOverride(URI.create("https://proxy.example.com/userinfo"))
+                .build().oauthHttpConfig();
+
+        assertThat(oauth.discovery()).isFalse();
+        assertThat(oauth.issuer()).isEqualTo(URI.create("https://oauth2.example.com/"));
+        assertThat(oauth.authorizationEndpoint()).contains(URI.create("https://oauth2.example.com/oauth2/auth"));
+        assertThat(oauth.tokenEndpoint()).contains(URI.create("https://oauth2.example.com/oauth2/token"));
+        assertThat(oauth.revocationEndpoint()).contains(URI.create("https://oauth2.example.com/oauth2/revoke"));
+        assertThat(oauth.userinfoEndpoint()).contains(URI.create("https://proxy.example.com/userinfo"));
     }
 }

@@ -3,20 +3,22 @@ package dev.neonoauth.adapter.neon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.neonoauth.adapter.http.ResponseTooLargeException;
 import dev.neonoauth.core.domain.AccessToken;
 import dev.neonoauth.core.domain.Scope;
 import dev.neonoauth.core.domain.ScopeSet;
 import dev.neonoauth.core.port.in.AccessTokenResult;
 import dev.neonoauth.core.port.out.StoreUnavailableException;
-import dev.neonoauth.core.port.out.neon.BranchCreation;
-import dev.neonoauth.core.port.out.neon.MissingScopeException;
-import dev.neonoauth.core.port.out.neon.NeonApi;
-import dev.neonoauth.core.port.out.neon.NeonApiException;
-import dev.neonoauth.core.port.out.neon.OrganizationRequiredException;
-import dev.neonoauth.core.port.out.neon.OutcomeUnknownException;
-import dev.neonoauth.core.port.out.neon.ProjectCreation;
-import dev.neonoauth.core.port.out.neon.ProjectQuery;
-import dev.neonoauth.core.port.out.neon.ReauthorizationRequiredException;
+import dev.neonoauth.neon.NeonScopes;
+import dev.neonoauth.neon.api.BranchCreation;
+import dev.neonoauth.neon.api.MissingScopeException;
+import dev.neonoauth.neon.api.NeonApi;
+import dev.neonoauth.neon.api.NeonApiException;
+import dev.neonoauth.neon.api.OrganizationRequiredException;
+import dev.neonoauth.neon.api.OutcomeUnknownException;
+import dev.neonoauth.neon.api.ProjectCreation;
+import dev.neonoauth.neon.api.ProjectQuery;
+import dev.neonoauth.neon.api.ReauthorizationRequiredException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Optional;
@@ -39,7 +41,7 @@ class NeonApiFailureTest extends MockNeonServer {
     class Unauthorized {
         @Test
         void a401RefreshesOnceAndRetriesWithTheNewToken() throws Exception {
-            tokens.onRefresh(FakeAccessTokenProvider.available(REFRESHED, ScopeSet.NEON_DEFAULT));
+            tokens.onRefresh(FakeAccessTokenProvider.available(REFRESHED, NeonScopes.DEFAULT));
             enqueue(401, "error-unauthorized.json");
             enqueue(200, "users-me.json");
 
@@ -56,7 +58,7 @@ class NeonApiFailureTest extends MockNeonServer {
 
         @Test
         void aSecond401EndsTheCallWithoutAnotherRefreshAndKeepsTheTokens() throws Exception {
-            tokens.onRefresh(FakeAccessTokenProvider.available(REFRESHED, ScopeSet.NEON_DEFAULT));
+            tokens.onRefresh(FakeAccessTokenProvider.available(REFRESHED, NeonScopes.DEFAULT));
             enqueue(401, "error-unauthorized.json");
             enqueue(401, "error-unauthorized.json");
 
@@ -124,21 +126,21 @@ class NeonApiFailureTest extends MockNeonServer {
 
         @Test
         void aMissingScopeFailsBeforeSending() throws Exception {
-            tokens.connect(ACCOUNT, TOKEN, ScopeSet.of(Scope.OPENID, Scope.PROJECTS_READ));
+            tokens.connect(ACCOUNT, TOKEN, ScopeSet.of(Scope.OPENID, NeonScopes.PROJECTS_READ));
             NeonApi api = api();
 
             assertThat(catchThrowableOfType(MissingScopeException.class,
-                    () -> api.createProject(ACCOUNT, ProjectCreation.named("x"))).missingScope()).isEqualTo(Scope.PROJECTS_CREATE);
+                    () -> api.createProject(ACCOUNT, ProjectCreation.named("x"))).missingScope()).isEqualTo(NeonScopes.PROJECTS_CREATE);
             assertThat(catchThrowableOfType(MissingScopeException.class,
-                    () -> api.deleteProject(ACCOUNT, PROJECT)).missingScope()).isEqualTo(Scope.PROJECTS_DELETE);
+                    () -> api.deleteProject(ACCOUNT, PROJECT)).missingScope()).isEqualTo(NeonScopes.PROJECTS_DELETE);
             assertThat(catchThrowableOfType(MissingScopeException.class,
-                    () -> api.recoverProject(ACCOUNT, PROJECT)).missingScope()).isEqualTo(Scope.PROJECTS_UPDATE);
+                    () -> api.recoverProject(ACCOUNT, PROJECT)).missingScope()).isEqualTo(NeonScopes.PROJECTS_UPDATE);
             assertThat(catchThrowableOfType(MissingScopeException.class,
                     () -> api.createBranch(ACCOUNT, PROJECT, new BranchCreation(Optional.empty(), Optional.empty())))
-                    .missingScope()).isEqualTo(Scope.PROJECTS_UPDATE);
+                    .missingScope()).isEqualTo(NeonScopes.PROJECTS_UPDATE);
             assertThat(catchThrowableOfType(MissingScopeException.class,
                     () -> api.deleteBranch(ACCOUNT, PROJECT, "br-icy-dream-250089")).missingScope())
-                    .isEqualTo(Scope.PROJECTS_DELETE);
+                    .isEqualTo(NeonScopes.PROJECTS_DELETE);
             assertThat(server.getRequestCount()).isZero();
 
             enqueue(200, "project.json");

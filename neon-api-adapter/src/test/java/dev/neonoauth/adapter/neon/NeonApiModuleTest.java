@@ -6,42 +6,58 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Key;
 import com.google.inject.Stage;
+import dev.neonoauth.adapter.http.OAuthHttpModule;
 import dev.neonoauth.core.domain.AuthorizationServer;
 import dev.neonoauth.core.port.in.AccessTokenProvider;
-import dev.neonoauth.core.port.out.AuthorizationServerDiscovery;
-import dev.neonoauth.core.port.out.RevocationEndpoint;
+import dev.neonoauth.core.port.out.AuthorizationServerSource;
 import dev.neonoauth.core.port.out.TokenEndpoint;
-import dev.neonoauth.core.port.out.UserInfoEndpoint;
-import dev.neonoauth.core.port.out.neon.NeonApi;
+import dev.neonoauth.neon.api.NeonApi;
 import org.junit.jupiter.api.Test;
 
-/** The Guice wiring: what the module binds, what it requires, and that building the injector does no I/O. */
+/**
+ * The Guice wiring: the module binds {@link NeonApi} only, requires an {@link AccessTokenProvider}, and building the
+ * injector does no I/O, also next to oauth-http's {@link OAuthHttpModule} for Neon's OAuth endpoints.
+ */
 class NeonApiModuleTest extends MockNeonServer {
 
     @Test
-    void bindsEveryPortAsASingletonWithoutIoInTheProductionStage() throws Exception {
+    void bindsTheApiAsASingletonWithoutIoInTheProductionStage() throws Exception {
         NeonApiConfig config = config().useDiscovery(true).build();
         Injector injector = Guice.createInjector(Stage.PRODUCTION, new NeonApiModule(config),
+                new OAuthHttpModule(config.oauthHttpConfig()),
                 binder -> binder.bind(AccessTokenProvider.class).toInstance(tokens));
 
         assertThat(server.getRequestCount()).as("no discovery while building the injector").isZero();
-        for (Class<?> port : new Class<?>[] {TokenEndpoint.class, RevocationEndpoint.class, UserInfoEndpoint.class,
-                AuthorizationServerDiscovery.class, NeonApi.class}) {
-            assertThat(injector.getInstance(port)).as(port.getSimpleName()).isSameAs(injector.getInstance(port));
-        }
+        NeonApi api = injector.getInstance(NeonApi.class);
+        assertThat(injector.getInstance(NeonApi.class)).isSameAs(api);
+        assertThat(injector.getInstance(TokenEndpoint.class)).isNotNull();
         assertThat(server.getRequestCount()).isZero();
 
         server.enqueue(json(200, "{\"issuer\":\"" + url("/") + "\",\"authorization_endpoint\":\"" + url("/oauth2/auth")
                 + "\",\"token_endpoint\":\"" + url("/oauth2/token") + "\"}"));
-        AuthorizationServer first = injector.getInstance(AuthorizationServer.class);
-        AuthorizationServer second = injector.getInstance(AuthorizationServer.class);
+        AuthorizationServer first = injector.getInstance(AuthorizationServerSource.class).current();
+        AuthorizationServer second = injector.getInstance(AuthorizationServerSource.class).current();
 
         assertThat(second).isSameAs(first);
         assertThat(first.tokenEndpoint()).isEqualTo(url("/oauth2/token"));
-        assertThat(first.revocationEndpoint()).isEmpty();
         assertThat(take().getTarget()).isEqualTo("/.well-known/openid-configuration");
-        assertThat(server.getRequestCount()).as("discovered once").isEqualTo(1);
+        assertThat(server.getRequestCount()).as("discovered once, at Neon's issuer with a trailing slash").isEqualTo(1);
+
+        enqueue(200, "users-me.json");
+        assertThat(api.currentUser(ACCOUNT).email()).isEqualTo("casey@example.com");
+        assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
+    }
+
+    @Test
+    void bindsNoOAuthPort() {
+        Injector injector = Guice.createInjector(new NeonApiModule(NeonApiConfig.defaults()),
+                binder -> binder.bind(AccessTokenProvider.class).toInstance(tokens));
+
+        assertThat(injector.getInstance(NeonApi.class)).isNotNull();
+        assertThat(injector.getExistingBinding(Key.get(TokenEndpoint.class))).as("oauth-http's OAuthHttpModule binds it").isNull();
+        assertThat(injector.getExistingBinding(Key.get(AuthorizationServerSource.class))).isNull();
     }
 
     @Test
@@ -52,11 +68,24 @@ class NeonApiModuleTest extends MockNeonServer {
     }
 
     @Test
-    void theDefaultModuleWiresAgainstNeonsProductionHostsWithoutContactingThem() {
-        Injector injector = Guice.createInjector(new NeonApiModule(NeonApiConfig.defaults()),
+    void theDefaultModulesWireAgainstNeonsProductionHostsWithoutContactingThem() {
+        NeonApiConfig config = NeonApiConfig.defaults();
+        Injector injector = Guice.createInjector(Stage.PRODUCTION, new NeonApiModule(config),
+                new OAuthHttpModule(config.oauthHttpConfig()),
                 binder -> binder.bind(AccessTokenProvider.class).toInstance(tokens));
 
         assertThat(injector.getInstance(NeonApi.class)).isNotNull();
         assertThat(injector.getInstance(TokenEndpoint.class)).isNotNull();
+    }
+
+    @Test
+    void theFactoryBuildsTheApiWithoutGuice() throws Exception {
+        NeonApi api = NeonApis.create(config().build(), tokens);
+        assertThat(server.getRequestCount()).isZero();
+        enqueue(200, "users-me.json");
+
+        assertThat(api.currentUser(ACCOUNT).email()).isEqualTo("casey@example.com");
+
+        assertThat(take().getTarget()).isEqualTo("/api/v2/users/me");
     }
 }

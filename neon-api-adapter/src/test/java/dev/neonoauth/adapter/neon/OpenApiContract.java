@@ -14,8 +14,8 @@ import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
 
 /**
- * Neon's official API description (../shared/neon-api/neon-api-v2.yaml, read at test time and never copied into
- * the project) as a validator for the requests the adapter sends and the fixtures it parses. Its server URL is
+ * Neon's official API description (vendored as test data: src/test/resources/neon-api/, with its provenance in
+ * SOURCE.md and its checksum checked by {@link OpenApiChecksumTest}) as a validator for the requests the adapter sends and the fixtures it parses. Its server URL is
  * {@code https://console.neon.tech/api/v2}, so request paths are validated with their {@code /api/v2} prefix, which
  * is how the tests configure the adapter's base URL.
  */
@@ -26,13 +26,18 @@ final class OpenApiContract {
 
     private OpenApiContract() {}
 
+    /** The vendored description, or the file named by {@code -Dneon.api.spec=...} (to try a newer one). */
     static Path specPath() {
         String override = System.getProperty(SPEC_PROPERTY);
-        // surefire runs in the module directory: neon-api-adapter/../../shared is the repository's sibling "shared"
-        Path path = override != null ? Path.of(override) : Path.of("..", "..", "shared", "neon-api", "neon-api-v2.yaml");
+        Path path;
+        try {
+            path = override != null ? Path.of(override)
+                    : Path.of(OpenApiContract.class.getResource("/neon-api/neon-api-v2.yaml").toURI());
+        } catch (java.net.URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("Neon's API description is missing from the test resources (neon-api/)", e);
+        }
         if (!Files.isRegularFile(path)) {
-            throw new IllegalStateException("Neon's API description is missing: expected " + path.toAbsolutePath().normalize()
-                    + " (the repository's sibling directory shared/neon-api/), or set -D" + SPEC_PROPERTY + "=<path>");
+            throw new IllegalStateException("Neon's API description is missing: expected " + path.toAbsolutePath().normalize());
         }
         return path.toAbsolutePath().normalize();
     }

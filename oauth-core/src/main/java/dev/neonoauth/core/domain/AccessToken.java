@@ -1,7 +1,7 @@
 package dev.neonoauth.core.domain;
 
 /**
- * A bearer access token, treated as an opaque string (Neon's are {@code ory_at_...}).
+ * A bearer access token, treated as an opaque string (Ory Hydra's, for one, start {@code ory_at_}).
  *
  * <p>Related specifications: RFC 6749 section 1.4 and section 5.1; RFC 6750 (bearer usage).
  */

@@ -1,7 +1,7 @@
 package dev.neonoauth.core.domain;
 
 /**
- * The application's key for one connected Neon account: the user of the application (a web app's user id, a CLI
+ * The application's key for one connected account at the authorization server: the user of the application (a web app's user id, a CLI
  * profile name) under which a grant is stored. One application holds many grants, one per key.
  */
 public record AccountKey(String value) {

@@ -5,8 +5,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * What a client needs to know of an authorization server: its issuer and endpoints. Built by hand, from
- * {@link #neon()}, or from discovery metadata; nothing in the core assumes Neon.
+ * What a client needs to know of an authorization server: its issuer and endpoints. Built by hand or from
+ * discovery metadata; nothing in the core assumes a particular server.
  *
  * <p>Related specifications: RFC 8414 section 2 (metadata); OpenID Connect Discovery 1.0 section 3; RFC 9207
  * (issuer identification).
@@ -14,9 +14,6 @@ import org.immutables.value.Value;
 @Value.Immutable
 @ValueStyle
 public abstract class AuthorizationServer {
-    /** Neon's issuer as its discovery document spells it (with the trailing slash). */
-    public static final URI NEON_ISSUER = URI.create("https://oauth2.neon.tech/");
-
     public abstract URI issuer();
 
     public abstract URI authorizationEndpoint();
@@ -27,33 +24,19 @@ public abstract class AuthorizationServer {
 
     public abstract Optional<URI> userinfoEndpoint();
 
+    /**
+     * The client authentication methods the token endpoint accepts ({@code token_endpoint_auth_methods_supported},
+     * RFC 8414 section 2); empty when unknown.
+     */
+    public abstract java.util.List<String> tokenEndpointAuthMethodsSupported();
+
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Neon's production server: {@code https://oauth2.neon.tech} with Hydra's endpoint paths. */
-    public static AuthorizationServer neon() {
-        return forHydra(URI.create("https://oauth2.neon.tech"));
-    }
-
     /**
-     * A server at {@code base} that uses Ory Hydra's paths ({@code /oauth2/auth}, {@code /oauth2/token},
-     * {@code /oauth2/revoke}, {@code /userinfo}) and the issuer {@code base + "/"}.
-     */
-    public static AuthorizationServer forHydra(URI base) {
-        String root = withoutTrailingSlash(base.toString());
-        return builder()
-                .issuer(URI.create(root + "/"))
-                .authorizationEndpoint(URI.create(root + "/oauth2/auth"))
-                .tokenEndpoint(URI.create(root + "/oauth2/token"))
-                .revocationEndpoint(URI.create(root + "/oauth2/revoke"))
-                .userinfoEndpoint(URI.create(root + "/userinfo"))
-                .build();
-    }
-
-    /**
-     * True when {@code candidate} names this server's issuer, ignoring one trailing slash (Neon's discovery says
-     * {@code https://oauth2.neon.tech/}; configuration often omits the slash). Used for discovery and for the
+     * True when {@code candidate} names this server's issuer, ignoring one trailing slash (discovery documents
+     * often end the issuer with a slash that configuration omits). Used for discovery and for the
      * RFC 9207 {@code iss} callback parameter.
      */
     public boolean isIssuer(String candidate) {

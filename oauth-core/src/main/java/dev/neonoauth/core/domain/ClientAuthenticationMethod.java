@@ -9,9 +9,9 @@ import java.util.Locale;
  * values).
  */
 public enum ClientAuthenticationMethod {
-    /** {@code client_id} and {@code client_secret} in the form body, as Neon's docs show. */
+    /** {@code client_id} and {@code client_secret} in the form body (RFC 6749 section 2.3.1). */
     CLIENT_SECRET_POST("client_secret_post"),
-    /** HTTP Basic with the form-urlencoded client id and secret. */
+    /** HTTP Basic with the form-urlencoded client id and secret; every server must support it (RFC 6749 section 2.3.1). */
     CLIENT_SECRET_BASIC("client_secret_basic"),
     /** A public client: {@code client_id} in the body and no secret (CLIs, native apps). */
     NONE("none");

@@ -22,18 +22,41 @@ public abstract class ClientRegistration {
     public abstract Optional<ClientSecret> clientSecret();
 
     /**
-     * Defaults to {@code client_secret_post} when a secret is set (the method Neon's docs show; RFC 6749 section 2.3.1
-     * allows it, and servers that only take {@code client_secret_basic} need it set) and {@code none} otherwise.
+     * How the client authenticates at the token and revocation endpoints, when the application chose. When empty,
+     * {@link #authenticationMethodFor(AuthorizationServer)} picks one from what the server supports.
      */
-    @Value.Default
-    public ClientAuthenticationMethod authenticationMethod() {
-        return clientSecret().isPresent() ? ClientAuthenticationMethod.CLIENT_SECRET_POST : ClientAuthenticationMethod.NONE;
+    public abstract Optional<ClientAuthenticationMethod> authenticationMethod();
+
+    /**
+     * The method to use with {@code server}: the chosen one; {@code none} for a client without a secret; else
+     * {@code client_secret_basic} when the server lists it in {@code token_endpoint_auth_methods_supported} or lists
+     * nothing (RFC 6749 section 2.3.1: every server must support it; RFC 8414 section 2: the default is
+     * {@code client_secret_basic}), else {@code client_secret_post} when the server lists that.
+     *
+     * @throws IllegalArgumentException when the server supports neither secret method (the message names them)
+     */
+    public ClientAuthenticationMethod authenticationMethodFor(AuthorizationServer server) {
+        if (authenticationMethod().isPresent()) {
+            return authenticationMethod().get();
+        }
+        if (clientSecret().isEmpty()) {
+            return ClientAuthenticationMethod.NONE;
+        }
+        List<String> supported = server.tokenEndpointAuthMethodsSupported();
+        if (supported.isEmpty() || supported.contains(ClientAuthenticationMethod.CLIENT_SECRET_BASIC.parameterValue())) {
+            return ClientAuthenticationMethod.CLIENT_SECRET_BASIC;
+        }
+        if (supported.contains(ClientAuthenticationMethod.CLIENT_SECRET_POST.parameterValue())) {
+            return ClientAuthenticationMethod.CLIENT_SECRET_POST;
+        }
+        throw new IllegalArgumentException("the authorization server supports none of client_secret_basic and "
+                + "client_secret_post for a client with a secret (it lists " + supported + ")");
     }
 
     /** The registered redirect URIs; a flow may only use one of these. */
     public abstract List<URI> redirectUris();
 
-    /** The scopes an application asks for unless it chooses others; empty unless set (see {@link ScopeSet#NEON_DEFAULT}). */
+    /** The scopes an application asks for unless it chooses others; empty unless set. */
     @Value.Default
     public ScopeSet defaultScopes() {
         return ScopeSet.empty();
@@ -45,7 +68,7 @@ public abstract class ClientRegistration {
 
     /**
      * True when {@code candidate} is registered. Loopback IP literals match with any port, as RFC 8252 section 7.3
-     * asks and Ory Hydra implements (NEON.md section 1.4); everything else matches exactly.
+     * asks (and Ory Hydra implements); everything else matches exactly.
      */
     public boolean allowsRedirectUri(URI candidate) {
         for (URI registered : redirectUris()) {
@@ -78,21 +101,24 @@ public abstract class ClientRegistration {
             throw new IllegalArgumentException("a client registers at least one redirect URI (RFC 6749 section 3.1.2.2)");
         }
         redirectUris().forEach(RedirectUris::requireValid);
-        boolean needsSecret = authenticationMethod() != ClientAuthenticationMethod.NONE;
-        if (needsSecret && clientSecret().isEmpty()) {
-            throw new IllegalArgumentException(
-                    "client authentication " + authenticationMethod().parameterValue() + " needs a client secret");
-        }
-        if (!needsSecret && clientSecret().isPresent()) {
-            throw new IllegalArgumentException("a client with authentication 'none' must not carry a secret");
-        }
+        authenticationMethod().ifPresent(method -> {
+            boolean needsSecret = method != ClientAuthenticationMethod.NONE;
+            if (needsSecret && clientSecret().isEmpty()) {
+                throw new IllegalArgumentException(
+                        "client authentication " + method.parameterValue() + " needs a client secret");
+            }
+            if (!needsSecret && clientSecret().isPresent()) {
+                throw new IllegalArgumentException("a client with authentication 'none' must not carry a secret");
+            }
+        });
     }
 
     @Override
     public String toString() {
         return "ClientRegistration{clientId=" + clientId()
                 + ", confidential=" + isConfidential()
-                + ", authenticationMethod=" + authenticationMethod().parameterValue()
+                + ", authenticationMethod=" + authenticationMethod().map(ClientAuthenticationMethod::parameterValue)
+                        .orElse("(from the server's metadata)")
                 + ", redirectUris=" + redirectUris() + "}";
     }
 

@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 
 /**
  * PKCE transformation methods. Only {@code S256} exists here: {@code plain} is deliberately absent, so no code path
- * can fall back to it (RFC 7636 section 4.2 and section 7.2; Ory Hydra, Neon's server, refuses {@code plain} too).
+ * can fall back to it (RFC 7636 section 4.2 and section 7.2; Ory Hydra, for one, refuses {@code plain} too).
  * See docs/adr/0004-pkce-and-state-policy.md.
  */
 public enum CodeChallengeMethod {

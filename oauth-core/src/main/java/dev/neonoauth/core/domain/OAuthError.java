@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * An OAuth error response: the code, its optional human-readable description and URI, and Ory Hydra's optional
- * legacy {@code error_hint} (NEON.md section 1.7).
+ * legacy {@code error_hint} (Ory Hydra and fosite send it).
  *
  * <p>Related specifications: RFC 6749 section 4.1.2.1 and section 5.2.
  */

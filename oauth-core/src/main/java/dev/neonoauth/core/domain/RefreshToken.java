@@ -1,8 +1,8 @@
 package dev.neonoauth.core.domain;
 
 /**
- * A refresh token. Neon rotates it on every use and treats a second use as theft, revoking the whole grant, so a
- * refresh token is used at most once (NEON.md section 1.5).
+ * A refresh token. Servers that rotate refresh tokens (RFC 9700 section 4.14.2; Ory Hydra does) treat a second use
+ * as theft and revoke the whole grant, so a refresh token is used at most once.
  *
  * <p>Related specifications: RFC 6749 section 1.5 and section 6; RFC 9700 section 4.14.2 (rotation).
  */

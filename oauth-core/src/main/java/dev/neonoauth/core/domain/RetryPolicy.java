@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * Bounded retries with capped exponential backoff, for transient refresh failures (network errors, 5xx, and Ory
- * Hydra's "multiple concurrent requests ... Please retry" {@code invalid_request}; NEON.md section 1.5).
+ * Hydra's "multiple concurrent requests ... Please retry" {@code invalid_request}).
  *
  * @param maxAttempts attempts in all, including the first (at least 1)
  * @param initialBackoff the wait after the first failure; it doubles after each further one

@@ -3,7 +3,7 @@ package dev.neonoauth.core.domain;
 import java.util.Objects;
 
 /**
- * One OAuth scope token. Unknown scopes are kept as they are; the constants name the ones Neon documents.
+ * One OAuth scope token. Every scope a server defines is a valid value; the constants name the two OpenID Connect defines.
  *
  * <p>Related specifications: RFC 6749 section 3.3: {@code scope-token = 1*( %x21 / %x23-5B / %x5D-7E )}, so no
  * space, no double quote, no backslash and no control or non-ASCII character.
@@ -11,22 +11,8 @@ import java.util.Objects;
 public record Scope(String value) {
     /** OpenID Connect: ask for an id_token. */
     public static final Scope OPENID = new Scope("openid");
-    /** Ory Hydra's scope for a refresh token. Neon needs both offline scopes for one (NEON.md 1.5). */
-    public static final Scope OFFLINE = new Scope("offline");
-    /** The OpenID Connect scope for a refresh token. */
+    /** The OpenID Connect scope for a refresh token (OpenID Connect Core section 11). */
     public static final Scope OFFLINE_ACCESS = new Scope("offline_access");
-
-    public static final Scope PROJECTS_CREATE = new Scope("urn:neoncloud:projects:create");
-    public static final Scope PROJECTS_READ = new Scope("urn:neoncloud:projects:read");
-    public static final Scope PROJECTS_UPDATE = new Scope("urn:neoncloud:projects:update");
-    public static final Scope PROJECTS_DELETE = new Scope("urn:neoncloud:projects:delete");
-    public static final Scope PROJECTS_PERMISSION = new Scope("urn:neoncloud:projects:permission");
-
-    public static final Scope ORGS_CREATE = new Scope("urn:neoncloud:orgs:create");
-    public static final Scope ORGS_READ = new Scope("urn:neoncloud:orgs:read");
-    public static final Scope ORGS_UPDATE = new Scope("urn:neoncloud:orgs:update");
-    public static final Scope ORGS_DELETE = new Scope("urn:neoncloud:orgs:delete");
-    public static final Scope ORGS_PERMISSION = new Scope("urn:neoncloud:orgs:permission");
 
     public Scope {
         Objects.requireNonNull(value, "scope == null");

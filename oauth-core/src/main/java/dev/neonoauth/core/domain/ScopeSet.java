@@ -20,12 +20,6 @@ import java.util.stream.Collectors;
 public final class ScopeSet implements Iterable<Scope> {
     private static final ScopeSet EMPTY = new ScopeSet(new LinkedHashSet<>());
 
-    /** The scopes Neon's own CLI requests: project and organization scopes, OpenID and both offline scopes. */
-    public static final ScopeSet NEON_DEFAULT = of(
-            Scope.OPENID, Scope.OFFLINE, Scope.OFFLINE_ACCESS,
-            Scope.PROJECTS_CREATE, Scope.PROJECTS_READ, Scope.PROJECTS_UPDATE, Scope.PROJECTS_DELETE,
-            Scope.ORGS_CREATE, Scope.ORGS_READ, Scope.ORGS_UPDATE, Scope.ORGS_DELETE, Scope.ORGS_PERMISSION);
-
     private final Set<Scope> scopes;
 
     private ScopeSet(LinkedHashSet<Scope> scopes) {

@@ -1,14 +1,13 @@
 package dev.neonoauth.core.domain;
 
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
  * The tokens of one grant as the client keeps them: the access token, the optional refresh token, when the access
- * token expires (computed from {@code expires_in} with the injected clock), the scopes actually granted, and the
- * token type. Every {@code toString} is redacted.
+ * token expires (computed from {@code expires_in} with the injected clock), and the scopes actually granted. The tokens are
+ * Bearer tokens (RFC 6750): adapters refuse any other type when they parse a token response. Every {@code toString} is redacted.
  *
  * <p>Related specifications: RFC 6749 section 5.1 (successful response), section 6 (refresh) and section 3.3
  * (granted scope may differ from the requested one).
@@ -26,12 +25,6 @@ public abstract class TokenSet {
 
     /** The scopes the server granted (not the ones requested). */
     public abstract ScopeSet grantedScopes();
-
-    /** Always {@code Bearer}: other token types are refused when a response is parsed. */
-    @Value.Default
-    public String tokenType() {
-        return "Bearer";
-    }
 
     /** When the client received these tokens. */
     public abstract Instant issuedAt();
@@ -68,7 +61,6 @@ public abstract class TokenSet {
                 .refreshToken(issued.refreshToken().isPresent() ? issued.refreshToken() : refreshToken())
                 .expiresAt(issued.expiresAt())
                 .grantedScopes(issued.grantedScopes().isEmpty() ? grantedScopes() : issued.grantedScopes())
-                .tokenType(issued.tokenType())
                 .issuedAt(issued.issuedAt())
                 .subject(issued.subject().isPresent() ? issued.subject() : subject())
                 .build();
@@ -85,9 +77,6 @@ public abstract class TokenSet {
 
     @Value.Check
     protected void check() {
-        if (!tokenType().toLowerCase(Locale.ROOT).equals("bearer")) {
-            throw new IllegalArgumentException("only Bearer tokens are supported (RFC 6750), got " + tokenType());
-        }
         expiresAt().ifPresent(expiry -> {
             if (expiry.isBefore(issuedAt())) {
                 throw new IllegalArgumentException("a token cannot expire before it was issued");

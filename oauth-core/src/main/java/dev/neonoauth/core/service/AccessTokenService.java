@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Keeps access tokens usable (RFC 6749 section 6), with the refresh discipline Neon's Hydra needs (NEON.md 1.5):
+ * Keeps access tokens usable (RFC 6749 section 6), with the refresh discipline that servers rotating refresh tokens (such as Ory Hydra) need:
  *
  * <ul>
  *   <li>refresh when the token is within {@link RefreshPolicy#refreshMargin()} of expiry, or rejected by the API;

@@ -2,7 +2,6 @@ package dev.neonoauth.core.service;
 
 import dev.neonoauth.core.domain.AccountKey;
 import dev.neonoauth.core.domain.AuthorizationCode;
-import dev.neonoauth.core.domain.AuthorizationServer;
 import dev.neonoauth.core.domain.ClientRegistration;
 import dev.neonoauth.core.domain.CodeChallenge;
 import dev.neonoauth.core.domain.CodeVerifier;
@@ -18,6 +17,7 @@ import dev.neonoauth.core.port.in.AuthorizationRedirect;
 import dev.neonoauth.core.port.in.BeginAuthorization;
 import dev.neonoauth.core.port.in.CallbackResult;
 import dev.neonoauth.core.port.in.RejectionReason;
+import dev.neonoauth.core.port.out.AuthorizationServerSource;
 import dev.neonoauth.core.port.out.CodeExchange;
 import dev.neonoauth.core.port.out.PendingAuthorizationStore;
 import dev.neonoauth.core.port.out.SecureRandomSource;
@@ -40,11 +40,11 @@ import java.util.Optional;
  */
 public final class AuthorizationFlowService implements AuthorizationFlow {
     /** How long a started authorization may take by default: 10 minutes, Hydra's authorization code lifetime. */
-    public static final Duration DEFAULT_STATE_TTL = Duration.ofMinutes(10);
+    public static final Duration DEFAULT_STATE_TTL = AuthorizationFlow.DEFAULT_STATE_TTL;
     /** The longest state lifetime accepted. */
-    public static final Duration MAX_STATE_TTL = Duration.ofHours(1);
+    public static final Duration MAX_STATE_TTL = AuthorizationFlow.MAX_STATE_TTL;
 
-    private final AuthorizationServer server;
+    private final AuthorizationServerSource server;
     private final ClientRegistration client;
     private final PendingAuthorizationStore pending;
     private final TokenStore tokens;
@@ -54,7 +54,7 @@ public final class AuthorizationFlowService implements AuthorizationFlow {
     private final Duration stateTtl;
 
     public AuthorizationFlowService(
-            AuthorizationServer server,
+            AuthorizationServerSource server,
             ClientRegistration client,
             PendingAuthorizationStore pending,
             TokenStore tokens,
@@ -107,7 +107,7 @@ public final class AuthorizationFlowService implements AuthorizationFlow {
                 .build();
         pending.save(authorization);
 
-        var uri = new AuthorizationRequestUri(server.authorizationEndpoint())
+        var uri = new AuthorizationRequestUri(server.current().authorizationEndpoint())
                 .param("client_id", client.clientId())
                 .param("redirect_uri", command.redirectUri().toString())
                 .param("scope", scopes.render())
@@ -135,7 +135,7 @@ public final class AuthorizationFlowService implements AuthorizationFlow {
             return rejected(RejectionReason.MISSING_STATE);
         }
         Optional<String> iss = single(callback, "iss");
-        if (iss.isPresent() && !server.isIssuer(iss.get())) {
+        if (iss.isPresent() && !server.current().isIssuer(iss.get())) {
             return rejected(RejectionReason.ISSUER_MISMATCH);
         }
         State state;

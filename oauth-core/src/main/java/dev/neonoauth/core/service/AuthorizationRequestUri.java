@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Builds an authorization request URI (RFC 6749 section 4.1.1): the endpoint's own query is kept and the parameters
- * are appended, percent-encoded as RFC 3986 section 2 says (spaces as {@code %20}, as Neon's docs show).
+ * are appended, percent-encoded as RFC 3986 section 2 says (spaces as {@code %20}).
  */
 final class AuthorizationRequestUri {
     private final URI endpoint;

@@ -7,6 +7,7 @@ import dev.neonoauth.core.domain.TokenSet;
 import dev.neonoauth.core.port.in.Disconnect;
 import dev.neonoauth.core.port.in.DisconnectResult;
 import dev.neonoauth.core.port.in.DisconnectResult.Revocation;
+import dev.neonoauth.core.port.out.AuthorizationServerSource;
 import dev.neonoauth.core.port.out.InfrastructureException;
 import dev.neonoauth.core.port.out.RevocationEndpoint;
 import dev.neonoauth.core.port.out.RevocationEndpoint.TokenTypeHint;
@@ -17,19 +18,20 @@ import java.util.Optional;
 
 /**
  * Revokes a grant (RFC 7009 section 2.1), then deletes it locally, under the account's refresh lock so that no
- * refresh rotates the token while it is being revoked. The refresh token is revoked when there is one (at Neon this
- * revokes the access token too; NEON.md 1.6), else the access token. Local tokens are deleted whatever the server
- * said, and the result says honestly whether the server confirmed.
+ * refresh rotates the token while it is being revoked. The refresh token is revoked when there is one (RFC 7009
+ * section 2.1: a server should then invalidate the access tokens of the same grant too), else the access token. Local
+ * tokens are deleted whatever the server said, also when it cannot be reached at all, and the result says honestly
+ * whether the server confirmed.
  */
 public final class DisconnectService implements Disconnect {
-    private final AuthorizationServer server;
+    private final AuthorizationServerSource server;
     private final ClientRegistration client;
     private final TokenStore store;
     private final RevocationEndpoint revocation;
     private final Duration lockTimeout;
 
     public DisconnectService(
-            AuthorizationServer server, ClientRegistration client, TokenStore store, RevocationEndpoint revocation,
+            AuthorizationServerSource server, ClientRegistration client, TokenStore store, RevocationEndpoint revocation,
             Duration lockTimeout) {
         this.server = Objects.requireNonNull(server, "server == null");
         this.client = Objects.requireNonNull(client, "client == null");
@@ -53,7 +55,14 @@ public final class DisconnectService implements Disconnect {
     }
 
     private DisconnectResult revoke(TokenSet tokens) {
-        if (server.revocationEndpoint().isEmpty()) {
+        AuthorizationServer resolved;
+        try {
+            resolved = server.current();
+        } catch (InfrastructureException e) {
+            return new DisconnectResult(Revocation.FAILED,
+                    Optional.of("the authorization server could not be reached: " + e.getMessage()), false);
+        }
+        if (resolved.revocationEndpoint().isEmpty()) {
             return new DisconnectResult(Revocation.NOT_SUPPORTED,
                     Optional.of("the authorization server has no revocation endpoint"), false);
         }
@@ -71,6 +80,10 @@ public final class DisconnectService implements Disconnect {
         } catch (InfrastructureException e) {
             return new DisconnectResult(Revocation.FAILED,
                     Optional.of("the revocation request failed: " + e.getMessage()), false);
+        } catch (RuntimeException e) {
+            // an adapter's bug must not keep the grant on this machine: the tokens are still deleted
+            return new DisconnectResult(Revocation.FAILED, Optional.of("the revocation request failed unexpectedly"),
+                    false);
         }
     }
 }

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * How a refused refresh is classified (docs/adr/0006-refresh-policy.md; NEON.md sections 1.5 and 4).
+ * How a refused refresh is classified (docs/adr/0006-refresh-policy.md).
  */
 final class RefreshErrors {
     /** The grant is dead: delete the tokens and ask the user to authorize again. */

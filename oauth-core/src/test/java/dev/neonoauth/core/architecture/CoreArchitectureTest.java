@@ -48,6 +48,15 @@ class CoreArchitectureTest {
                     .because("a driving adapter must not need to know the driven side");
 
     @ArchTest
+    static final ArchRule single_process_stores_are_adapters_of_the_out_ports =
+            classes().that().resideInAPackage("dev.neonoauth.core.memory..")
+                    .should().onlyDependOnClassesThat().resideInAnyPackage(
+                            "dev.neonoauth.core.memory..", "dev.neonoauth.core.domain..", "dev.neonoauth.core.port.out..",
+                            "java..")
+                    .because("the shipped in-memory stores implement the out-ports like any other adapter and must not "
+                            + "reach into services or in-ports");
+
+    @ArchTest
     static final ArchRule outgoing_ports_are_interfaces =
             classes().that().resideInAPackage("dev.neonoauth.core.port.out..")
                     .and().areTopLevelClasses()

@@ -1,7 +1,7 @@
 package dev.neonoauth.core.contract;
 
 import dev.neonoauth.core.port.out.PendingAuthorizationStore;
-import dev.neonoauth.core.testing.InMemoryPendingAuthorizationStore;
+import dev.neonoauth.core.memory.InMemoryPendingAuthorizationStore;
 
 /** The reference store passes the contract, which proves the contract can be met. */
 class InMemoryPendingAuthorizationStoreTest implements PendingAuthorizationStoreContract {

@@ -1,7 +1,7 @@
 package dev.neonoauth.core.contract;
 
 import dev.neonoauth.core.port.out.TokenStore;
-import dev.neonoauth.core.testing.InMemoryTokenStore;
+import dev.neonoauth.core.memory.InMemoryTokenStore;
 
 /** The reference store passes the contract, which proves the contract can be met. */
 class InMemoryTokenStoreTest implements TokenStoreContract {

@@ -1,5 +1,6 @@
 package dev.neonoauth.core.contract;
 
+import dev.neonoauth.core.testing.TestScopes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -53,7 +54,7 @@ public interface PendingAuthorizationStoreContract {
                 .codeVerifier(freshVerifier())
                 .account(AccountKey.of("pending-contract-user"))
                 .redirectUri(URI.create("http://127.0.0.1:3000/api/oauth/callback"))
-                .requestedScopes(ScopeSet.of(Scope.OPENID, Scope.PROJECTS_READ, Scope.of("custom:scope")))
+                .requestedScopes(ScopeSet.of(Scope.OPENID, TestScopes.READ, Scope.of("custom:scope")))
                 .returnTo("/projects?tab=all")
                 .sessionBinding("session-binding-hash")
                 .createdAt(createdAt)
@@ -96,7 +97,7 @@ public interface PendingAuthorizationStoreContract {
                 .codeVerifier(freshVerifier())
                 .account(AccountKey.of("cli-profile"))
                 .redirectUri(URI.create("http://127.0.0.1:53124/callback"))
-                .requestedScopes(ScopeSet.of(Scope.PROJECTS_READ))
+                .requestedScopes(ScopeSet.of(TestScopes.READ))
                 .createdAt(now())
                 .expiresAt(now().plusSeconds(300))
                 .build();
@@ -179,19 +180,5 @@ public interface PendingAuthorizationStoreContract {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    @Test
-    default void purgeExpiredShouldRemoveOnlyExpiredEntries() {
-        State expired = freshState();
-        State live = freshState();
-        pendingStore().save(pending(expired, now().minus(Duration.ofHours(1)), Duration.ofMinutes(10)));
-        pendingStore().save(pending(live, now(), Duration.ofMinutes(10)));
-
-        int purged = pendingStore().purgeExpired(now());
-
-        assertThat(purged).isGreaterThanOrEqualTo(1);
-        assertThat(pendingStore().consume(expired)).isEmpty();
-        assertThat(pendingStore().consume(live)).isPresent();
     }
 }

@@ -1,5 +1,6 @@
 package dev.neonoauth.core.domain;
 
+import dev.neonoauth.core.testing.TestClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,23 +10,13 @@ import org.junit.jupiter.api.Test;
 class ClientAndServerTest {
 
     @Test
-    void neonDefaultsAreHydrasPathsOnOauth2NeonTech() {
-        AuthorizationServer neon = AuthorizationServer.neon();
-        assertThat(neon.issuer()).hasToString("https://oauth2.neon.tech/");
-        assertThat(neon.authorizationEndpoint()).hasToString("https://oauth2.neon.tech/oauth2/auth");
-        assertThat(neon.tokenEndpoint()).hasToString("https://oauth2.neon.tech/oauth2/token");
-        assertThat(neon.revocationEndpoint()).contains(URI.create("https://oauth2.neon.tech/oauth2/revoke"));
-        assertThat(neon.userinfoEndpoint()).contains(URI.create("https://oauth2.neon.tech/userinfo"));
-    }
-
-    @Test
     void isIssuerIgnoresOneTrailingSlashOnly() {
-        AuthorizationServer neon = AuthorizationServer.neon();
-        assertThat(neon.isIssuer("https://oauth2.neon.tech")).isTrue();
-        assertThat(neon.isIssuer("https://oauth2.neon.tech/")).isTrue();
-        assertThat(neon.isIssuer("https://oauth2.neon.tech.evil.com/")).isFalse();
-        assertThat(neon.isIssuer("https://OAUTH2.neon.tech/x")).isFalse();
-        assertThat(neon.isIssuer(null)).isFalse();
+        AuthorizationServer server = TestClients.server();
+        assertThat(server.isIssuer("https://login.example.com")).isTrue();
+        assertThat(server.isIssuer("https://login.example.com/")).isTrue();
+        assertThat(server.isIssuer("https://login.example.com.evil.com/")).isFalse();
+        assertThat(server.isIssuer("https://LOGIN.example.com/x")).isFalse();
+        assertThat(server.isIssuer(null)).isFalse();
     }
 
     @Test
@@ -40,9 +31,9 @@ class ClientAndServerTest {
 
     @Test
     void plainHttpIsOnlyAllowedOnLoopback() {
-        assertThat(AuthorizationServer.forHydra(URI.create("http://127.0.0.1:4444")).tokenEndpoint())
+        assertThat(TestClients.hydraLike(URI.create("http://127.0.0.1:4444")).tokenEndpoint())
                 .hasToString("http://127.0.0.1:4444/oauth2/token");
-        assertThatThrownBy(() -> AuthorizationServer.forHydra(URI.create("http://oauth.example.com")))
+        assertThatThrownBy(() -> TestClients.hydraLike(URI.create("http://oauth.example.com")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("https");
     }
 
@@ -62,11 +53,33 @@ class ClientAndServerTest {
         assertThat(web.allowsRedirectUri(URI.create("http://localhost:3001/api/oauth/callback"))).isFalse();
     }
 
+    private static AuthorizationServer serverSupporting(String... methods) {
+        return AuthorizationServer.builder().from(TestClients.server()).tokenEndpointAuthMethodsSupported(java.util.List.of(methods))
+                .build();
+    }
+
     @Test
     void clientAuthenticationDefaultsAndChecks() {
         ClientRegistration confidential = ClientRegistration.builder().clientId("c").clientSecret(new ClientSecret("s"))
                 .addRedirectUris(URI.create("https://app.example.com/cb")).build();
-        assertThat(confidential.authenticationMethod()).isEqualTo(ClientAuthenticationMethod.CLIENT_SECRET_POST);
+        assertThat(confidential.authenticationMethod()).isEmpty();
+        assertThat(confidential.authenticationMethodFor(TestClients.server()))
+                .as("no metadata: client_secret_basic, which every server must support")
+                .isEqualTo(ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
+        assertThat(confidential.authenticationMethodFor(serverSupporting("client_secret_post", "private_key_jwt")))
+                .isEqualTo(ClientAuthenticationMethod.CLIENT_SECRET_POST);
+        assertThat(confidential.authenticationMethodFor(serverSupporting("client_secret_post", "client_secret_basic")))
+                .isEqualTo(ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
+        assertThatThrownBy(() -> confidential.authenticationMethodFor(serverSupporting("private_key_jwt")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("private_key_jwt");
+        ClientRegistration chosen = ClientRegistration.builder().from(confidential)
+                .authenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST).build();
+        assertThat(chosen.authenticationMethodFor(serverSupporting("client_secret_basic")))
+                .as("an explicit choice wins over the metadata").isEqualTo(ClientAuthenticationMethod.CLIENT_SECRET_POST);
+        ClientRegistration publicClient = ClientRegistration.builder().clientId("p")
+                .addRedirectUris(URI.create("http://127.0.0.1/cb")).build();
+        assertThat(publicClient.authenticationMethodFor(serverSupporting("client_secret_basic")))
+                .isEqualTo(ClientAuthenticationMethod.NONE);
         assertThat(confidential.toString()).doesNotContain("=s,").contains("confidential=true");
 
         assertThatThrownBy(() -> ClientRegistration.builder().clientId("c")

@@ -1,5 +1,6 @@
 package dev.neonoauth.core.domain;
 
+import dev.neonoauth.core.testing.TestScopes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,17 +9,17 @@ import org.junit.jupiter.api.Test;
 class ScopeSetTest {
 
     @Test
-    void parseWhenNeonScopesThenKeepsOrderAndRendersSpaceDelimited() {
-        String wire = "openid offline offline_access urn:neoncloud:projects:create urn:neoncloud:projects:read";
+    void parseWhenUrnScopesThenKeepsOrderAndRendersSpaceDelimited() {
+        String wire = "openid offline offline_access urn:example:projects:create urn:example:projects:read";
         ScopeSet scopes = ScopeSet.parse(wire);
         assertThat(scopes.render()).isEqualTo(wire);
-        assertThat(scopes).containsExactly(Scope.OPENID, Scope.OFFLINE, Scope.OFFLINE_ACCESS, Scope.PROJECTS_CREATE,
-                Scope.PROJECTS_READ);
+        assertThat(scopes).containsExactly(Scope.OPENID, TestScopes.OFFLINE, Scope.OFFLINE_ACCESS, TestScopes.CREATE,
+                TestScopes.READ);
     }
 
     @Test
     void parseWhenUnknownScopeThenPreserved() {
-        assertThat(ScopeSet.parse("urn:neoncloud:future:thing openid").contains(Scope.of("urn:neoncloud:future:thing")))
+        assertThat(ScopeSet.parse("urn:example:future:thing openid").contains(Scope.of("urn:example:future:thing")))
                 .isTrue();
     }
 
@@ -43,26 +44,18 @@ class ScopeSetTest {
 
     @Test
     void unionAndMinusSupportIncrementalAuthorization() {
-        ScopeSet granted = ScopeSet.of(Scope.PROJECTS_READ, Scope.OFFLINE);
-        ScopeSet wanted = ScopeSet.of(Scope.PROJECTS_CREATE, Scope.PROJECTS_READ);
+        ScopeSet granted = ScopeSet.of(TestScopes.READ, TestScopes.OFFLINE);
+        ScopeSet wanted = ScopeSet.of(TestScopes.CREATE, TestScopes.READ);
 
         assertThat(granted.union(wanted).render())
-                .isEqualTo("urn:neoncloud:projects:read offline urn:neoncloud:projects:create");
-        assertThat(wanted.minus(granted)).containsExactly(Scope.PROJECTS_CREATE);
-        assertThat(granted.containsAll(ScopeSet.of(Scope.OFFLINE))).isTrue();
-    }
-
-    @Test
-    void neonDefaultHasTheTwelveScopesOfNeonsCli() {
-        assertThat(ScopeSet.NEON_DEFAULT.size()).isEqualTo(12);
-        assertThat(ScopeSet.NEON_DEFAULT.contains(Scope.OFFLINE)).isTrue();
-        assertThat(ScopeSet.NEON_DEFAULT.contains(Scope.OFFLINE_ACCESS)).isTrue();
-        assertThat(ScopeSet.NEON_DEFAULT.contains(Scope.PROJECTS_PERMISSION)).isFalse();
+                .isEqualTo("urn:example:projects:read offline urn:example:projects:create");
+        assertThat(wanted.minus(granted)).containsExactly(TestScopes.CREATE);
+        assertThat(granted.containsAll(ScopeSet.of(TestScopes.OFFLINE))).isTrue();
     }
 
     @Test
     void equalityIsBySetContent() {
-        assertThat(ScopeSet.parse("openid offline")).isEqualTo(ScopeSet.of(Scope.OPENID, Scope.OFFLINE));
-        assertThat(ScopeSet.parse("openid offline").hashCode()).isEqualTo(ScopeSet.of(Scope.OPENID, Scope.OFFLINE).hashCode());
+        assertThat(ScopeSet.parse("openid offline")).isEqualTo(ScopeSet.of(Scope.OPENID, TestScopes.OFFLINE));
+        assertThat(ScopeSet.parse("openid offline").hashCode()).isEqualTo(ScopeSet.of(Scope.OPENID, TestScopes.OFFLINE).hashCode());
     }
 }

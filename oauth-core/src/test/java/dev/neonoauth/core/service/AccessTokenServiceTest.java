@@ -1,5 +1,6 @@
 package dev.neonoauth.core.service;
 
+import dev.neonoauth.core.testing.TestScopes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +16,7 @@ import dev.neonoauth.core.port.in.AccessTokenResult;
 import dev.neonoauth.core.port.in.AccessTokenResult.Reason;
 import dev.neonoauth.core.port.out.TokenEndpointUnavailableException;
 import dev.neonoauth.core.testing.FakeTokenEndpoint;
-import dev.neonoauth.core.testing.InMemoryTokenStore;
+import dev.neonoauth.core.memory.InMemoryTokenStore;
 import dev.neonoauth.core.testing.MutableClock;
 import dev.neonoauth.core.testing.TestClients;
 import java.time.Duration;
@@ -47,7 +48,7 @@ class AccessTokenServiceTest {
                 .accessToken(new AccessToken("ory_at_initial"))
                 .refreshToken(new RefreshToken("ory_rt_initial"))
                 .expiresAt(T0.plus(lifetime))
-                .grantedScopes(ScopeSet.NEON_DEFAULT)
+                .grantedScopes(TestScopes.DEFAULT)
                 .issuedAt(T0)
                 .subject("neon-user")
                 .build();
@@ -105,7 +106,7 @@ class AccessTokenServiceTest {
         service.currentToken(ACCOUNT);
 
         assertThat(store.load(ACCOUNT).orElseThrow().refreshToken()).contains(new RefreshToken("ory_rt_initial"));
-        assertThat(store.load(ACCOUNT).orElseThrow().grantedScopes()).isEqualTo(ScopeSet.NEON_DEFAULT);
+        assertThat(store.load(ACCOUNT).orElseThrow().grantedScopes()).isEqualTo(TestScopes.DEFAULT);
     }
 
     @Test
@@ -237,7 +238,7 @@ class AccessTokenServiceTest {
     void aTokenAnotherProcessWroteMeanwhileIsAdoptedInsteadOfRefreshing() {
         storeTokens(Duration.ofSeconds(1));
         TokenSet writtenElsewhere = TokenSet.builder().accessToken(new AccessToken("ory_at_from_other_process"))
-                .refreshToken(new RefreshToken("ory_rt_from_other_process")).grantedScopes(ScopeSet.NEON_DEFAULT)
+                .refreshToken(new RefreshToken("ory_rt_from_other_process")).grantedScopes(TestScopes.DEFAULT)
                 .issuedAt(T0).expiresAt(T0.plus(Duration.ofHours(1))).build();
         // Another process rotates while we wait for the lock: emulate by writing between load and lock.
         InMemoryTokenStore racing = new InMemoryTokenStore() {
@@ -331,7 +332,7 @@ class AccessTokenServiceTest {
         AccessTokenService cached = serviceOn(counting, Duration.ofSeconds(10));
         assertThat(token(cached.currentToken(ACCOUNT))).isEqualTo("ory_at_initial");
         TokenSet rotatedElsewhere = TokenSet.builder().accessToken(new AccessToken("ory_at_other_instance"))
-                .refreshToken(new RefreshToken("ory_rt_other_instance")).grantedScopes(ScopeSet.NEON_DEFAULT)
+                .refreshToken(new RefreshToken("ory_rt_other_instance")).grantedScopes(TestScopes.DEFAULT)
                 .issuedAt(T0).expiresAt(T0.plus(Duration.ofHours(1))).build();
         counting.save(ACCOUNT, rotatedElsewhere);
 
@@ -364,7 +365,7 @@ class AccessTokenServiceTest {
                 .accessToken(new AccessToken("ory_at_" + suffix))
                 .refreshToken(new RefreshToken("ory_rt_" + suffix))
                 .expiresAt(expiresAt)
-                .grantedScopes(ScopeSet.NEON_DEFAULT)
+                .grantedScopes(TestScopes.DEFAULT)
                 .issuedAt(T0)
                 .subject("neon-user")
                 .build();

@@ -1,5 +1,7 @@
 package dev.neonoauth.core.service;
 
+import dev.neonoauth.core.port.out.AuthorizationServerSource;
+import dev.neonoauth.core.testing.TestScopes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,8 +27,8 @@ import dev.neonoauth.core.port.out.TokenEndpoint;
 import dev.neonoauth.core.port.out.TokenEndpointUnavailableException;
 import dev.neonoauth.core.port.out.TokenRefresh;
 import dev.neonoauth.core.port.out.TokenResponse;
-import dev.neonoauth.core.testing.InMemoryPendingAuthorizationStore;
-import dev.neonoauth.core.testing.InMemoryTokenStore;
+import dev.neonoauth.core.memory.InMemoryPendingAuthorizationStore;
+import dev.neonoauth.core.memory.InMemoryTokenStore;
 import dev.neonoauth.core.testing.MutableClock;
 import dev.neonoauth.core.testing.TestClients;
 import dev.neonoauth.core.domain.AccessToken;
@@ -45,24 +47,24 @@ import org.junit.jupiter.api.Test;
 
 class AuthorizationFlowServiceTest {
     private static final AccountKey ALICE = AccountKey.of("app-user-alice");
-    private static final ScopeSet SCOPES = ScopeSet.of(Scope.OPENID, Scope.OFFLINE, Scope.OFFLINE_ACCESS,
-            Scope.PROJECTS_CREATE, Scope.PROJECTS_READ, Scope.PROJECTS_UPDATE, Scope.PROJECTS_DELETE);
+    private static final ScopeSet SCOPES = ScopeSet.of(Scope.OPENID, TestScopes.OFFLINE, Scope.OFFLINE_ACCESS,
+            TestScopes.CREATE, TestScopes.READ, TestScopes.UPDATE, TestScopes.DELETE);
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
     private final InMemoryPendingAuthorizationStore pending = new InMemoryPendingAuthorizationStore();
     private final InMemoryTokenStore tokens = new InMemoryTokenStore();
     private final RecordingTokenEndpoint endpoint = new RecordingTokenEndpoint();
-    private final AuthorizationFlowService flow = new AuthorizationFlowService(AuthorizationServer.neon(),
+    private final AuthorizationFlowService flow = new AuthorizationFlowService(AuthorizationServerSource.of(TestClients.server()),
             TestClients.confidential(), pending, tokens, endpoint, counterRandom(), clock, Duration.ofMinutes(10));
 
     @Test
-    void beginBuildsTheAuthorizationUrlExactlyAsNeonsDocsShow() {
+    void beginBuildsTheAuthorizationUrlWithEveryParameterInOrder() {
         AuthorizationRedirect redirect = flow.begin(BeginAuthorization.of(ALICE, SCOPES, TestClients.WEB_CALLBACK));
 
         URI uri = redirect.authorizationUri();
-        assertThat(uri.getScheme() + "://" + uri.getHost() + uri.getPath()).isEqualTo("https://oauth2.neon.tech/oauth2/auth");
+        assertThat(uri.getScheme() + "://" + uri.getHost() + uri.getPath()).isEqualTo("https://login.example.com/oauth2/auth");
         assertThat(uri.getRawQuery()).startsWith("client_id=neon-oauth-web&redirect_uri=http%3A%2F%2Flocalhost%3A3000"
-                + "%2Fapi%2Foauth%2Fcallback&scope=openid%20offline%20offline_access%20urn%3Aneoncloud%3Aprojects%3Acreate");
+                + "%2Fapi%2Foauth%2Fcallback&scope=openid%20offline%20offline_access%20urn%3Aexample%3Aprojects%3Acreate");
         Map<String, String> query = query(uri);
         assertThat(query.keySet()).containsExactly("client_id", "redirect_uri", "scope", "response_type",
                 "code_challenge", "code_challenge_method", "state");
@@ -101,13 +103,13 @@ class AuthorizationFlowServiceTest {
     @Test
     void beginWithIncrementalAuthorizationAsksForGrantedPlusNewScopes() {
         tokens.save(ALICE, TokenSet.builder().accessToken(new AccessToken("at")).grantedScopes(
-                ScopeSet.of(Scope.PROJECTS_READ, Scope.OFFLINE)).issuedAt(clock.instant()).build());
+                ScopeSet.of(TestScopes.READ, TestScopes.OFFLINE)).issuedAt(clock.instant()).build());
 
         AuthorizationRedirect redirect = flow.begin(BeginAuthorization.of(
-                ALICE, ScopeSet.of(Scope.PROJECTS_CREATE), TestClients.WEB_CALLBACK).includingGrantedScopes());
+                ALICE, ScopeSet.of(TestScopes.CREATE), TestClients.WEB_CALLBACK).includingGrantedScopes());
 
         assertThat(query(redirect.authorizationUri()).get("scope"))
-                .isEqualTo("urn:neoncloud:projects:read offline urn:neoncloud:projects:create");
+                .isEqualTo("urn:example:projects:read offline urn:example:projects:create");
     }
 
     @Test
@@ -115,7 +117,7 @@ class AuthorizationFlowServiceTest {
         AuthorizationServer server = AuthorizationServer.builder().issuer(URI.create("https://login.example.com"))
                 .authorizationEndpoint(URI.create("https://login.example.com/authorize?tenant=acme"))
                 .tokenEndpoint(URI.create("https://login.example.com/token")).build();
-        AuthorizationFlowService other = new AuthorizationFlowService(server, TestClients.confidential(), pending, tokens,
+        AuthorizationFlowService other = new AuthorizationFlowService(AuthorizationServerSource.of(server), TestClients.confidential(), pending, tokens,
                 endpoint, counterRandom(), clock, Duration.ofMinutes(10));
 
         URI uri = other.begin(BeginAuthorization.of(ALICE, SCOPES, TestClients.WEB_CALLBACK)).authorizationUri();
@@ -133,8 +135,8 @@ class AuthorizationFlowServiceTest {
         assertThat(result).isInstanceOf(CallbackResult.Authorized.class);
         CallbackResult.Authorized authorized = (CallbackResult.Authorized) result;
         assertThat(authorized.account()).isEqualTo(ALICE);
-        assertThat(authorized.grantedScopes()).isEqualTo(ScopeSet.of(Scope.PROJECTS_READ, Scope.OFFLINE));
-        assertThat(authorized.missingScopes()).contains(Scope.PROJECTS_CREATE);
+        assertThat(authorized.grantedScopes()).isEqualTo(ScopeSet.of(TestScopes.READ, TestScopes.OFFLINE));
+        assertThat(authorized.missingScopes()).contains(TestScopes.CREATE);
         CodeExchange sent = endpoint.exchanges.get(0);
         assertThat(sent.code().value()).isEqualTo("ory_ac_the_code");
         assertThat(sent.redirectUri()).isEqualTo(TestClients.WEB_CALLBACK);
@@ -150,11 +152,11 @@ class AuthorizationFlowServiceTest {
         endpoint.scope = Optional.empty();
         Started started = start();
 
-        CallbackResult result = flow.complete(callback("code", "c", "scope", "openid urn:neoncloud:projects:read",
+        CallbackResult result = flow.complete(callback("code", "c", "scope", "openid urn:example:projects:read",
                 "state", started.state));
 
         assertThat(((CallbackResult.Authorized) result).grantedScopes())
-                .isEqualTo(ScopeSet.of(Scope.OPENID, Scope.PROJECTS_READ));
+                .isEqualTo(ScopeSet.of(Scope.OPENID, TestScopes.READ));
     }
 
     @Test
@@ -254,7 +256,7 @@ class AuthorizationFlowServiceTest {
 
         assertThat(flow.complete(callback("code", "c", "state", started.state, "iss", "https://evil.example/")))
                 .isEqualTo(rejected(RejectionReason.ISSUER_MISMATCH));
-        assertThat(flow.complete(callback("code", "c", "state", started.state, "iss", "https://oauth2.neon.tech")))
+        assertThat(flow.complete(callback("code", "c", "state", started.state, "iss", "https://login.example.com")))
                 .isInstanceOf(CallbackResult.Authorized.class);
     }
 
@@ -368,7 +370,7 @@ class AuthorizationFlowServiceTest {
     /** Records exchanges; answers as configured. */
     static final class RecordingTokenEndpoint implements TokenEndpoint {
         final List<CodeExchange> exchanges = new ArrayList<>();
-        Optional<ScopeSet> scope = Optional.of(ScopeSet.of(Scope.PROJECTS_READ, Scope.OFFLINE));
+        Optional<ScopeSet> scope = Optional.of(ScopeSet.of(TestScopes.READ, TestScopes.OFFLINE));
         Optional<OAuthError> refuse = Optional.empty();
         boolean unavailable;
 

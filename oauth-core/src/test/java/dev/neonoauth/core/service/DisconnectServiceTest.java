@@ -1,5 +1,7 @@
 package dev.neonoauth.core.service;
 
+import dev.neonoauth.core.port.out.AuthorizationServerSource;
+import dev.neonoauth.core.testing.TestScopes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.neonoauth.core.domain.AccessToken;
@@ -13,7 +15,7 @@ import dev.neonoauth.core.domain.TokenSet;
 import dev.neonoauth.core.port.in.DisconnectResult;
 import dev.neonoauth.core.port.out.RevocationEndpoint;
 import dev.neonoauth.core.port.out.TokenEndpointUnavailableException;
-import dev.neonoauth.core.testing.InMemoryTokenStore;
+import dev.neonoauth.core.memory.InMemoryTokenStore;
 import dev.neonoauth.core.testing.TestClients;
 import java.net.URI;
 import java.time.Duration;
@@ -32,12 +34,12 @@ class DisconnectServiceTest {
         sent.add(request);
         return answer.apply(request);
     };
-    private final DisconnectService service = new DisconnectService(AuthorizationServer.neon(), TestClients.confidential(),
+    private final DisconnectService service = new DisconnectService(AuthorizationServerSource.of(TestClients.server()), TestClients.confidential(),
             store, endpoint, Duration.ofSeconds(5));
 
     private void connect(boolean withRefreshToken) {
         TokenSet.Builder builder = TokenSet.builder().accessToken(new AccessToken("ory_at_a"))
-                .grantedScopes(ScopeSet.NEON_DEFAULT).issuedAt(Instant.parse("2026-11-27T10:00:00Z"));
+                .grantedScopes(TestScopes.DEFAULT).issuedAt(Instant.parse("2026-11-27T10:00:00Z"));
         if (withRefreshToken) {
             builder.refreshToken(new RefreshToken("ory_rt_a"));
         }
@@ -107,7 +109,7 @@ class DisconnectServiceTest {
         AuthorizationServer noRevocation = AuthorizationServer.builder().issuer(URI.create("https://as.example.com"))
                 .authorizationEndpoint(URI.create("https://as.example.com/auth"))
                 .tokenEndpoint(URI.create("https://as.example.com/token")).build();
-        DisconnectService other = new DisconnectService(noRevocation, TestClients.confidential(), store, endpoint, Duration.ofSeconds(5));
+        DisconnectService other = new DisconnectService(AuthorizationServerSource.of(noRevocation), TestClients.confidential(), store, endpoint, Duration.ofSeconds(5));
 
         DisconnectResult result = other.disconnect(ACCOUNT);
 

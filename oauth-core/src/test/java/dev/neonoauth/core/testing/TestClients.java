@@ -1,5 +1,6 @@
 package dev.neonoauth.core.testing;
 
+import dev.neonoauth.core.domain.AuthorizationServer;
 import dev.neonoauth.core.domain.ClientRegistration;
 import dev.neonoauth.core.domain.ClientSecret;
 import java.net.URI;
@@ -11,7 +12,24 @@ public final class TestClients {
 
     private TestClients() {}
 
-    /** A confidential web client using client_secret_post, like Neon's docs. */
+    /** An authorization server at https://login.example.com with Ory Hydra's endpoint paths. */
+    public static AuthorizationServer server() {
+        return hydraLike(URI.create("https://login.example.com"));
+    }
+
+    /** A server at {@code base} with Ory Hydra's paths ({@code /oauth2/auth}, {@code /oauth2/token}, ...). */
+    public static AuthorizationServer hydraLike(URI base) {
+        String root = base.toString().replaceAll("/$", "");
+        return AuthorizationServer.builder()
+                .issuer(URI.create(root + "/"))
+                .authorizationEndpoint(URI.create(root + "/oauth2/auth"))
+                .tokenEndpoint(URI.create(root + "/oauth2/token"))
+                .revocationEndpoint(URI.create(root + "/oauth2/revoke"))
+                .userinfoEndpoint(URI.create(root + "/userinfo"))
+                .build();
+    }
+
+    /** A confidential web client using client_secret_post, the default for a client with a secret. */
     public static ClientRegistration confidential() {
         return ClientRegistration.builder()
                 .clientId("neon-oauth-web")

@@ -23,7 +23,7 @@ public final class TestTokenSets {
                 .accessToken(new AccessToken("ory_at_test_access_" + n))
                 .refreshToken(new RefreshToken("ory_rt_test_refresh_" + n))
                 .expiresAt(at.plus(lifetime))
-                .grantedScopes(ScopeSet.NEON_DEFAULT)
+                .grantedScopes(TestScopes.DEFAULT)
                 .issuedAt(at)
                 .subject("neon-user-" + n)
                 .build();

@@ -120,8 +120,7 @@ final class JdbcPendingAuthorizationStore implements PendingAuthorizationStore {
         }
     }
 
-    /** Deletes the entries whose expiry is before {@code now}. */
-    @Override
+    /** Deletes the entries whose expiry is before {@code now}; {@link JdbcStorage} runs it on a schedule. */
     public int purgeExpired(Instant now) {
         Objects.requireNonNull(now, "now == null");
         try (Connection c = backend.connection();

@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Public because applications need, besides the port bindings, (1) a way to close the pool at shutdown,
  * (2) the key-rotation step that re-encrypts every row ({@link #reencryptAll()}, {@link #rowsByKeyId()}), and
- * (3) erasure of every grant of one Neon user ({@link #deleteGrantsOf(String)}); the ports cover listing per user
- * ({@link TokenStore#accountsOf}) and deleting per account only.
+ * (3) erasure of every grant of one user at the server ({@link #deleteGrantsOf(String)}); the ports cover deleting per
+ * account only.
  *
  * <p>{@link #open} does no I/O: the key set is read, the pool opened and the migrations run on first use.
  */
@@ -87,7 +87,7 @@ public final class JdbcStorage implements AutoCloseable {
     }
 
     /**
-     * Deletes every grant whose subject is the given Neon user, in one statement (for example when the user
+     * Deletes every grant whose subject is the given user at the server, in one statement (for example when the user
      * disconnects the application everywhere or asks for erasure). Returns how many were deleted. It does not wait for
      * refresh locks: a refresh already in flight for one of the accounts may still save its result afterwards.
      */
@@ -177,7 +177,7 @@ public final class JdbcStorage implements AutoCloseable {
             return pendingDelegate.consume(state);
         }
 
-        @Override
+        /** Deletes the entries whose expiry is before {@code now}. */
         public int purgeExpired(Instant now) {
             return pendingDelegate.purgeExpired(now);
         }

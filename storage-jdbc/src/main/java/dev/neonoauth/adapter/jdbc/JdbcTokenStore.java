@@ -85,7 +85,6 @@ final class JdbcTokenStore implements TokenStore {
             }
             instant(rs, "expires_at").ifPresent(b::expiresAt);
             b.grantedScopes(ScopeSet.parse(rs.getString("granted_scopes")));
-            b.tokenType(rs.getString("token_type"));
             b.issuedAt(instant(rs, "issued_at").orElseThrow());
             Optional.ofNullable(rs.getString("subject")).ifPresent(b::subject);
             return b.build();
@@ -128,7 +127,7 @@ final class JdbcTokenStore implements TokenStore {
                 ps.setNull(5, Types.TIMESTAMP_WITH_TIMEZONE);
             }
             ps.setString(6, tokens.grantedScopes().render());
-            ps.setString(7, tokens.tokenType());
+            ps.setString(7, "Bearer"); // kept for the column; only Bearer tokens are stored (RFC 6750)
             ps.setObject(8, utc(tokens.issuedAt()));
             ps.setLong(9, cipher.primaryKeyId());
             ps.executeUpdate();
@@ -153,7 +152,7 @@ final class JdbcTokenStore implements TokenStore {
         }
     }
 
-    @Override
+    /** The accounts whose grant belongs to the given resource owner ({@link TokenSet#subject()}), in key order. */
     public List<AccountKey> accountsOf(String subject) {
         Objects.requireNonNull(subject, "subject == null");
         List<AccountKey> accounts = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.neonoauth.adapter.jdbc;
 
+import dev.neonoauth.core.testing.TestScopes;
 import dev.neonoauth.core.domain.AccessToken;
 import dev.neonoauth.core.domain.AccountKey;
 import dev.neonoauth.core.domain.RefreshToken;
@@ -29,7 +30,7 @@ final class CrashChild {
                 .accessToken(new AccessToken("ory_at_crash_" + n + "_" + PADDING))
                 .refreshToken(new RefreshToken("ory_rt_crash_" + n))
                 .expiresAt(Instant.parse("2026-11-27T10:00:00Z").plusSeconds(n))
-                .grantedScopes(ScopeSet.NEON_DEFAULT)
+                .grantedScopes(TestScopes.DEFAULT)
                 .issuedAt(Instant.parse("2026-11-27T09:00:00Z"))
                 .subject(Long.toString(n))
                 .build();

@@ -1,5 +1,6 @@
 package dev.neonoauth.adapter.jdbc;
 
+import dev.neonoauth.core.testing.TestScopes;
 import dev.neonoauth.core.domain.AccessToken;
 import dev.neonoauth.core.domain.AccountKey;
 import dev.neonoauth.core.domain.CodeVerifier;
@@ -39,7 +40,7 @@ final class Fixtures {
                 .accessToken(new AccessToken("ory_at_SECRET_ACCESS_" + marker))
                 .refreshToken(new RefreshToken("ory_rt_SECRET_REFRESH_" + marker))
                 .expiresAt(NOW.plus(Duration.ofHours(1)))
-                .grantedScopes(ScopeSet.NEON_DEFAULT)
+                .grantedScopes(TestScopes.DEFAULT)
                 .issuedAt(NOW)
                 .subject("neon-user-" + marker)
                 .build();
@@ -59,7 +60,7 @@ final class Fixtures {
                 .codeVerifier(CodeVerifier.fromEntropy(bytes))
                 .account(AccountKey.of("pending-user"))
                 .redirectUri(URI.create("http://127.0.0.1:3000/callback"))
-                .requestedScopes(ScopeSet.NEON_DEFAULT)
+                .requestedScopes(TestScopes.DEFAULT)
                 .createdAt(NOW)
                 .expiresAt(NOW.plus(Duration.ofMinutes(10)))
                 .build();

@@ -1,6 +1,6 @@
 package dev.neonoauth.app.web.tree;
 
-import dev.neonoauth.core.port.out.neon.Branch;
+import dev.neonoauth.neon.api.Branch;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;

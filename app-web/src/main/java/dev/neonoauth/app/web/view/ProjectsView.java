@@ -1,6 +1,6 @@
 package dev.neonoauth.app.web.view;
 
-import dev.neonoauth.core.port.out.neon.Organization;
+import dev.neonoauth.neon.api.Organization;
 import java.util.List;
 import java.util.Optional;
 

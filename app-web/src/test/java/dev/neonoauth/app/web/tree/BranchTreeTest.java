@@ -2,7 +2,7 @@ package dev.neonoauth.app.web.tree;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.neonoauth.core.port.out.neon.Branch;
+import dev.neonoauth.neon.api.Branch;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -116,7 +116,7 @@ final class FileTokenStore implements TokenStore {
         }
     }
 
-    @Override
+    /** The accounts whose grant belongs to the resource owner {@code subject}: an extra this store offers. */
     public List<AccountKey> accountsOf(String subject) {
         Objects.requireNonNull(subject, "subject == null");
         List<AccountKey> accounts = new ArrayList<>();

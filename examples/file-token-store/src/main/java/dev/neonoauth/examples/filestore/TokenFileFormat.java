@@ -43,7 +43,7 @@ final class TokenFileFormat {
         tokens.refreshToken().ifPresent(t -> fields.put("refresh_token", t.value()));
         tokens.expiresAt().ifPresent(t -> fields.put("expires_at", t.toString()));
         fields.put("granted_scopes", tokens.grantedScopes().render());
-        fields.put("token_type", tokens.tokenType());
+        fields.put("token_type", "Bearer"); // only Bearer tokens exist here (RFC 6750); kept for readers of the file
         fields.put("issued_at", tokens.issuedAt().toString());
         tokens.subject().ifPresent(s -> fields.put("subject", s));
         StringBuilder out = new StringBuilder();
@@ -85,7 +85,9 @@ final class TokenFileFormat {
             field = "granted_scopes";
             tokens.grantedScopes(ScopeSet.parse(required(fields, field)));
             field = "token_type";
-            tokens.tokenType(required(fields, field));
+            if (!required(fields, field).equalsIgnoreCase("bearer")) {
+                throw new IllegalArgumentException("not a Bearer token");
+            }
             field = "issued_at";
             tokens.issuedAt(Instant.parse(required(fields, field)));
             field = "subject";

@@ -1,6 +1,11 @@
 package dev.neonoauth.examples.reuse;
 
-import dev.neonoauth.core.domain.AccountKey;
+import dev.neonoauth.adapter.http.OAuthHttp;
+import dev.neonoauth.core.OAuthClient;
+import dev.neonoauth.core.domain.AuthorizationServer;
+import dev.neonoauth.core.domain.Scope;
+import dev.neonoauth.core.memory.InMemoryPendingAuthorizationStore;
+import dev.neonoauth.core.memory.InMemoryTokenStore;
 import dev.neonoauth.core.port.in.AccessTokenResult;
 import dev.neonoauth.core.port.in.AuthorizationCallback;
 import dev.neonoauth.core.port.in.AuthorizationRedirect;
@@ -8,10 +13,10 @@ import dev.neonoauth.core.port.in.BeginAuthorization;
 import dev.neonoauth.core.port.in.CallbackResult;
 import dev.neonoauth.core.port.out.AuthorizationServerDiscovery.DiscoveryException;
 import dev.neonoauth.core.port.out.InfrastructureException;
+import dev.neonoauth.core.port.out.TokenStore;
 import dev.neonoauth.core.port.out.UserInfoEndpoint.UserInfo;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,12 +24,12 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Signs a user in at any OAuth 2.0 / OpenID Connect provider through oauth-core, then uses the token. Configured by
- * environment variables (see {@link ProviderConfig#fromEnvironment}); prints the URL to open, waits for the browser
- * on a loopback redirect, and reports what happened. Never prints a token.
+ * Signs a user in at any OAuth 2.0 / OpenID Connect server through oauth-core and oauth-http, then uses the token.
+ * Configured by environment variables ({@link ProviderConfig#fromEnvironment}); prints the URL to open, waits for the
+ * browser on a loopback redirect, and reports what happened. Never prints a token or the secret.
  *
- * <p>Exit codes: 0 signed in; 1 the user, the provider or the callback said no; 2 configuration error; 3 the provider
- * or the network failed.
+ * <p>Exit codes: 0 signed in; 1 the user, the server or the callback said no; 2 configuration error; 3 the server or
+ * the network failed.
  */
 public final class Main {
     static final Duration LOGIN_TIMEOUT = Duration.ofMinutes(5);
@@ -35,6 +40,17 @@ public final class Main {
         System.exit(run(System.getenv(), System.out, Clock.systemUTC()));
     }
 
+    /** The whole assembly, in plain Java: the client, the generic HTTP adapter and the shipped stores. */
+    public static OAuthClient oauthClient(ProviderConfig config, OAuthHttp http, TokenStore tokens, Clock clock) {
+        return OAuthClient.builder()
+                .client(config.client())
+                .endpoints(http)
+                .tokenStore(tokens)
+                .pendingAuthorizationStore(new InMemoryPendingAuthorizationStore())
+                .clock(clock)
+                .build();
+    }
+
     static int run(Map<String, String> env, PrintStream out, Clock clock) throws InterruptedException {
         ProviderConfig config;
         try {
@@ -43,25 +59,20 @@ public final class Main {
             out.println("Configuration error: " + e.getMessage());
             return 2;
         }
-        HttpClient http = Http.newClient();
+        OAuthHttp http = OAuthHttp.create(config.server());
+        OAuthClient oauth = oauthClient(config, http, new InMemoryTokenStore(), clock);
         try (LoopbackReceiver receiver = LoopbackReceiver.start(config.redirectUri())) {
-            OAuthClient client = OAuthClient.connect(
-                    config, http, clock, new InMemoryTokenStore(), new InMemoryPendingAuthorizationStore());
-            out.println("Provider " + client.server().issuer());
-            out.println("  authorization endpoint " + client.server().authorizationEndpoint());
-            out.println("  token endpoint         " + client.server().tokenEndpoint());
-
-            AuthorizationRedirect redirect = client.flow().begin(
+            AuthorizationRedirect redirect = oauth.authorizationFlow().begin(
                     BeginAuthorization.of(config.account(), config.scopes(), receiver.redirectUri()));
+            AuthorizationServer server = http.server().current();
+            out.println("Authorization server " + server.issuer() + ", token endpoint " + server.tokenEndpoint());
             out.println("Open this URL in a browser and sign in:");
             out.println(redirect.authorizationUri());
             out.flush();
 
             String query = receiver.awaitQuery(LOGIN_TIMEOUT);
-            return report(client, config.account(), client.flow().complete(AuthorizationCallback.fromQuery(query)), out);
-        } catch (IllegalArgumentException e) {
-            out.println("Configuration error: " + e.getMessage());
-            return 2;
+            CallbackResult result = oauth.authorizationFlow().complete(AuthorizationCallback.fromQuery(query));
+            return report(config, oauth, http, result, out);
         } catch (DiscoveryException e) {
             out.println("Discovery failed: " + e.getMessage());
             return e.isRetryable() ? 3 : 2;
@@ -77,28 +88,25 @@ public final class Main {
         }
     }
 
-    private static int report(OAuthClient client, AccountKey account, CallbackResult result, PrintStream out) {
+    private static int report(ProviderConfig config, OAuthClient oauth, OAuthHttp http, CallbackResult result,
+            PrintStream out) {
         if (result instanceof CallbackResult.Authorized authorized) {
-            out.println("Authorized '" + account + "' with scopes: " + authorized.grantedScopes().render());
-            if (!authorized.missingScopes().isEmpty()) {
-                out.println("  not granted: " + authorized.missingScopes().render());
-            }
-            // what a service does before every API call: ask the core for a usable token (it refreshes when needed)
-            AccessTokenResult token = client.tokens().currentToken(account);
+            out.println("Authorized '" + authorized.account() + "' with scopes: " + authorized.grantedScopes().render());
+            // what a service does before every API call: ask for a usable token (refreshed when needed)
+            AccessTokenResult token = oauth.accessTokens().currentToken(config.account());
             if (token instanceof AccessTokenResult.Available available) {
                 out.println("Access token ready, expires "
-                        + available.expiresAt().map(Instant::toString).orElse("(unknown)"));
-                client.userInfo().ifPresent(endpoint -> {
-                    UserInfo user = endpoint.fetch(available.token());
+                        + available.expiresAt().map(Instant::toString).orElse("(not said)"));
+                if (available.grantedScopes().contains(Scope.OPENID)
+                        && http.server().current().userinfoEndpoint().isPresent()) {
+                    UserInfo user = http.userInfoEndpoint().fetch(available.token());
                     out.println("Signed in as " + user.subject() + user.email().map(e -> " <" + e + ">").orElse(""));
-                });
+                }
                 return 0;
             }
             out.println("No usable token: " + ((AccessTokenResult.ReauthorizationRequired) token).message());
-            return 1;
-        }
-        if (result instanceof CallbackResult.Denied denied) {
-            out.println("The provider refused: " + denied.error().summary());
+        } else if (result instanceof CallbackResult.Denied denied) {
+            out.println("The server refused: " + denied.error().summary());
         } else if (result instanceof CallbackResult.Rejected rejected) {
             out.println("The callback was rejected: " + rejected.reason().message());
         } else if (result instanceof CallbackResult.ExchangeRefused refused) {

@@ -1,5 +1,6 @@
 package dev.neonoauth.examples.reuse;
 
+import dev.neonoauth.adapter.http.OAuthHttpConfig;
 import dev.neonoauth.core.domain.AccountKey;
 import dev.neonoauth.core.domain.ClientAuthenticationMethod;
 import dev.neonoauth.core.domain.ClientRegistration;
@@ -7,118 +8,94 @@ import dev.neonoauth.core.domain.ClientSecret;
 import dev.neonoauth.core.domain.ScopeSet;
 import java.net.URI;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Which provider and which client, read from the environment. Nothing here is Neon's: the issuer is any OAuth 2.0
- * authorization server with RFC 8414 or OpenID Connect discovery.
+ * Which authorization server and which client, read from environment variables. Nothing here is specific to one
+ * server: the issuer is any OAuth 2.0 server with OpenID Connect or RFC 8414 metadata.
  *
- * @param issuer the issuer URL; the endpoints are discovered from it
- * @param clientId the client id registered at the provider
- * @param clientSecret the secret of a confidential client; empty for a public client
- * @param authenticationMethod how the client authenticates at the token endpoint
- * @param redirectUri the registered loopback redirect URI; without a port any free port is used (RFC 8252 section 7.3)
+ * @param server the server's issuer and HTTP settings ({@code OAUTH_ISSUER}, {@code OAUTH_DISCOVERY},
+ *     {@code OAUTH_*_ENDPOINT}, {@code OAUTH_HTTP_LOG}), read by oauth-http
+ * @param client the client as registered at the server
  * @param scopes the scopes to ask for
  * @param account the key the grant is stored under
  */
-record ProviderConfig(
-        URI issuer,
-        String clientId,
-        Optional<ClientSecret> clientSecret,
-        ClientAuthenticationMethod authenticationMethod,
-        URI redirectUri,
-        ScopeSet scopes,
-        AccountKey account) {
+public record ProviderConfig(OAuthHttpConfig server, ClientRegistration client, ScopeSet scopes, AccountKey account) {
+    public static final String ENV_PREFIX = "OAUTH_";
+    public static final String ENV_CLIENT_ID = "OAUTH_CLIENT_ID";
+    public static final String ENV_CLIENT_SECRET = "OAUTH_CLIENT_SECRET";
+    public static final String ENV_CLIENT_AUTH = "OAUTH_CLIENT_AUTH";
+    public static final String ENV_SCOPES = "OAUTH_SCOPES";
+    public static final String ENV_REDIRECT_URI = "OAUTH_REDIRECT_URI";
+    public static final String ENV_ACCOUNT = "OAUTH_ACCOUNT";
 
-    static final String ENV_ISSUER = "OAUTH_ISSUER";
-    static final String ENV_CLIENT_ID = "OAUTH_CLIENT_ID";
-    static final String ENV_CLIENT_SECRET = "OAUTH_CLIENT_SECRET";
-    static final String ENV_CLIENT_AUTH = "OAUTH_CLIENT_AUTH";
-    static final String ENV_SCOPES = "OAUTH_SCOPES";
-    static final String ENV_REDIRECT_URI = "OAUTH_REDIRECT_URI";
-    static final String ENV_ACCOUNT = "OAUTH_ACCOUNT";
-
-    static final String DEFAULT_SCOPES = "openid offline_access";
-    static final URI DEFAULT_REDIRECT_URI = URI.create("http://127.0.0.1/callback");
-
-    ProviderConfig {
-        Objects.requireNonNull(issuer, "issuer == null");
-        Objects.requireNonNull(clientId, "clientId == null");
-        Objects.requireNonNull(clientSecret, "clientSecret == null");
-        Objects.requireNonNull(authenticationMethod, "authenticationMethod == null");
-        Objects.requireNonNull(redirectUri, "redirectUri == null");
-        Objects.requireNonNull(scopes, "scopes == null");
-        Objects.requireNonNull(account, "account == null");
-    }
+    public static final String DEFAULT_SCOPES = "openid";
+    public static final String DEFAULT_REDIRECT_URI = "http://127.0.0.1/callback";
 
     /**
-     * Reads {@code OAUTH_ISSUER} and {@code OAUTH_CLIENT_ID} (required), {@code OAUTH_CLIENT_SECRET},
-     * {@code OAUTH_CLIENT_AUTH} ({@code client_secret_basic} by default with a secret, {@code none} without),
-     * {@code OAUTH_SCOPES} (default {@value #DEFAULT_SCOPES}), {@code OAUTH_REDIRECT_URI} (default
-     * {@code http://127.0.0.1/callback}) and {@code OAUTH_ACCOUNT} (default {@code default}).
+     * Reads the server settings through {@link OAuthHttpConfig#fromEnvironment} ({@code OAUTH_ISSUER} is required),
+     * then {@code OAUTH_CLIENT_ID} (required), {@code OAUTH_CLIENT_SECRET} (unset for a public client),
+     * {@code OAUTH_CLIENT_AUTH} ({@code client_secret_basic}, {@code client_secret_post} or {@code none}; unset: chosen
+     * from the server's metadata), {@code OAUTH_SCOPES} (default {@value #DEFAULT_SCOPES}), {@code OAUTH_REDIRECT_URI}
+     * (default {@value #DEFAULT_REDIRECT_URI}: any free port) and {@code OAUTH_ACCOUNT} (default {@code default}).
      *
-     * @throws IllegalArgumentException naming the variable that is missing or invalid
+     * @throws IllegalArgumentException with one message that names the variable to fix
      */
-    static ProviderConfig fromEnvironment(Map<String, String> env) {
-        URI issuer = uri(required(env, ENV_ISSUER), ENV_ISSUER);
-        String clientId = required(env, ENV_CLIENT_ID);
-        Optional<ClientSecret> secret = optional(env, ENV_CLIENT_SECRET).map(ClientSecret::new);
-        ClientAuthenticationMethod method = optional(env, ENV_CLIENT_AUTH)
-                .map(ClientAuthenticationMethod::parse)
-                .orElse(secret.isPresent() ? ClientAuthenticationMethod.CLIENT_SECRET_BASIC : ClientAuthenticationMethod.NONE);
-        ScopeSet scopes;
-        try {
-            scopes = ScopeSet.parse(optional(env, ENV_SCOPES).orElse(DEFAULT_SCOPES));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(ENV_SCOPES + ": " + e.getMessage(), e);
+    public static ProviderConfig fromEnvironment(Map<String, String> env) {
+        OAuthHttpConfig server = serverSettings(env);
+        String clientId = value(env, ENV_CLIENT_ID)
+                .orElseThrow(() -> new IllegalArgumentException(ENV_CLIENT_ID + " is not set"));
+        if (!clientId.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
+            throw new IllegalArgumentException(ENV_CLIENT_ID + " must be printable ASCII (RFC 6749 appendix A.1)");
         }
-        if (scopes.isEmpty()) {
-            throw new IllegalArgumentException(ENV_SCOPES + " names no scope");
+        Optional<ClientSecret> secret = value(env, ENV_CLIENT_SECRET).map(v -> parse(ENV_CLIENT_SECRET, v, ClientSecret::new));
+        Optional<ClientAuthenticationMethod> method =
+                value(env, ENV_CLIENT_AUTH).map(v -> parse(ENV_CLIENT_AUTH, v, ClientAuthenticationMethod::parse));
+        if (method.isPresent() && (method.get() == ClientAuthenticationMethod.NONE) == secret.isPresent()) {
+            throw new IllegalArgumentException(ENV_CLIENT_AUTH + "=" + method.get().parameterValue()
+                    + (secret.isPresent() ? " is for a public client: unset " : " needs ") + ENV_CLIENT_SECRET);
         }
-        URI redirect = optional(env, ENV_REDIRECT_URI).map(v -> uri(v, ENV_REDIRECT_URI)).orElse(DEFAULT_REDIRECT_URI);
-        AccountKey account = AccountKey.of(optional(env, ENV_ACCOUNT).orElse("default"));
-        ProviderConfig config = new ProviderConfig(issuer, clientId, secret, method, redirect, scopes, account);
-        config.clientRegistration();   // fails now, naming the problem, rather than at the first request
-        return config;
-    }
-
-    /** The client as the core sees it. */
-    ClientRegistration clientRegistration() {
-        return ClientRegistration.builder()
+        ScopeSet scopes = parse(ENV_SCOPES, value(env, ENV_SCOPES).orElse(DEFAULT_SCOPES), ScopeSet::parse);
+        URI redirectUri = parse(ENV_REDIRECT_URI, value(env, ENV_REDIRECT_URI).orElse(DEFAULT_REDIRECT_URI),
+                LoopbackReceiver::requireLoopback);
+        AccountKey account = parse(ENV_ACCOUNT, value(env, ENV_ACCOUNT).orElse("default"), AccountKey::of);
+        ClientRegistration client = ClientRegistration.builder()
                 .clientId(clientId)
-                .clientSecret(clientSecret)
-                .authenticationMethod(authenticationMethod)
+                .clientSecret(secret)
+                .authenticationMethod(method)
                 .addRedirectUris(redirectUri)
                 .defaultScopes(scopes)
                 .build();
+        return new ProviderConfig(server, client, scopes, account);
     }
 
-    private static String required(Map<String, String> env, String name) {
-        return optional(env, name).orElseThrow(() -> new IllegalArgumentException(name + " is not set"));
+    /** The registered redirect URI; without a port, the loopback receiver picks a free one (RFC 8252 section 7.3). */
+    public URI redirectUri() {
+        return client.redirectUris().get(0);
     }
 
-    private static Optional<String> optional(Map<String, String> env, String name) {
-        return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
-    }
-
-    private static URI uri(String value, String name) {
+    private static OAuthHttpConfig serverSettings(Map<String, String> env) {
         try {
-            URI uri = new URI(value);
-            if (!uri.isAbsolute()) {
-                throw new IllegalArgumentException(name + " must be an absolute URL");
+            return OAuthHttpConfig.fromEnvironment(env, ENV_PREFIX);
+        } catch (IllegalArgumentException e) {
+            // oauth-http names the variable for a missing or unparsable value, but not for a rejected one
+            if (e.getMessage() != null && e.getMessage().contains(ENV_PREFIX)) {
+                throw e;
             }
-            return uri;
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalArgumentException(name + " is not a URL", e);
+            throw new IllegalArgumentException("OAUTH_ISSUER, OAUTH_*_ENDPOINT or OAUTH_HTTP_LOG: " + e.getMessage(), e);
         }
     }
 
-    @Override
-    public String toString() {
-        return "ProviderConfig{issuer=" + issuer + ", clientId=" + clientId
-                + ", clientSecret=" + (clientSecret.isPresent() ? "[redacted]" : "none")
-                + ", authenticationMethod=" + authenticationMethod.parameterValue()
-                + ", redirectUri=" + redirectUri + ", scopes=" + scopes.render() + ", account=" + account + "}";
+    private static Optional<String> value(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private static <T> T parse(String name, String value, Function<String, T> parser) {
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -6,7 +6,7 @@ import dev.neonoauth.core.domain.AccountKey;
 /**
  * In-port: a usable access token for an account, refreshed when needed (RFC 6749 section 6). Refreshes are
  * single-flight per account in a process, and serialised across processes through the token store's lock, so that a
- * refresh token is never sent twice (Neon revokes the whole grant when it is; NEON.md section 1.5).
+ * refresh token is never sent twice (a server that rotates refresh tokens revokes the whole grant when it is).
  * See docs/adr/0006-refresh-policy.md.
  */
 public interface AccessTokenProvider {

@@ -5,6 +5,10 @@ package dev.neonoauth.core.port.in;
  * 10.12) and issuer checks (RFC 9207).
  */
 public interface AuthorizationFlow {
+    /** How long a started authorization may take by default: 10 minutes, a usual authorization code lifetime. */
+    java.time.Duration DEFAULT_STATE_TTL = java.time.Duration.ofMinutes(10);
+    /** The longest state lifetime an implementation accepts. */
+    java.time.Duration MAX_STATE_TTL = java.time.Duration.ofHours(1);
 
     /**
      * Creates a state and a PKCE verifier, saves the pending authorization, and returns the URI to send the user

@@ -2,12 +2,12 @@ package dev.neonoauth.core.port.out;
 
 import dev.neonoauth.core.domain.PendingAuthorization;
 import dev.neonoauth.core.domain.State;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Out-port: authorizations in flight, stored under their state until the callback consumes them. Implementations
- * store the state only as a hash and encrypt the PKCE verifier.
+ * store the state only as a hash, encrypt the PKCE verifier, and remove expired entries on their own schedule
+ * (an entry past {@link PendingAuthorization#expiresAt()} is refused by the flow whether or not it is still stored).
  */
 public interface PendingAuthorizationStore {
 
@@ -20,7 +20,4 @@ public interface PendingAuthorizationStore {
      * decides, with its clock); absent ones give empty.
      */
     Optional<PendingAuthorization> consume(State state);
-
-    /** Deletes entries that expired before {@code now}; returns how many. */
-    int purgeExpired(Instant now);
 }

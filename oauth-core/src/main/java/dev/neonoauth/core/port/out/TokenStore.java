@@ -3,7 +3,6 @@ package dev.neonoauth.core.port.out;
 import dev.neonoauth.core.domain.AccountKey;
 import dev.neonoauth.core.domain.TokenSet;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,9 +25,6 @@ public interface TokenStore {
 
     /** Deletes the account's tokens; deleting an absent account is not an error. Returns true if a row was deleted. */
     boolean delete(AccountKey account);
-
-    /** The accounts whose grant belongs to the given resource owner ({@link TokenSet#subject()}), in key order. */
-    List<AccountKey> accountsOf(String subject);
 
     /**
      * Takes the account's exclusive refresh lock, waiting at most {@code timeout}.

@@ -7,7 +7,7 @@ import java.util.Optional;
 /** Out-port: the OpenID Connect userinfo endpoint (OpenID Connect Core 1.0 section 5.3). */
 public interface UserInfoEndpoint {
 
-    /** The claims this project reads; Neon returns {@code sub} and may omit the rest (NEON.md section 1.2). */
+    /** The claims this project reads; {@code sub} is always there, the rest may be omitted. */
     record UserInfo(String subject, Optional<String> email, Optional<String> name) {
         public UserInfo {
             Objects.requireNonNull(subject, "subject == null");

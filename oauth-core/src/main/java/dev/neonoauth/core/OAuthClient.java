@@ -30,7 +30,7 @@ import java.util.Objects;
  * <pre>{@code
  * OAuthClient oauth = OAuthClient.builder()
  *         .client(registration)
- *         .endpoints(endpoints)                       // e.g. oauth-http's OAuthHttp.endpoints(...)
+ *         .endpoints(endpoints)                       // e.g. oauth-http's OAuthHttp.create(config)
  *         .tokenStore(new InMemoryTokenStore())
  *         .pendingAuthorizationStore(new InMemoryPendingAuthorizationStore())
  *         .build();

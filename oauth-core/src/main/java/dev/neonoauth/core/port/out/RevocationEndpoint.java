@@ -49,8 +49,8 @@ public interface RevocationEndpoint {
     }
 
     /**
-     * @throws TokenEndpointUnavailableException when no answer could be obtained
-     * @throws IllegalStateException when the server has no revocation endpoint
+     * @throws TokenEndpointUnavailableException when no answer could be obtained, or (not retryable) when the server
+     *     has no revocation endpoint
      */
     Outcome revoke(Revocation request);
 }

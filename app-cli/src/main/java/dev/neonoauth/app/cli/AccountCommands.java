@@ -1,7 +1,9 @@
 package dev.neonoauth.app.cli;
 
+import dev.neonoauth.core.domain.TokenSet;
 import dev.neonoauth.core.port.in.AccessTokenResult;
 import dev.neonoauth.core.port.in.DisconnectResult;
+import dev.neonoauth.core.port.out.InfrastructureException;
 import dev.neonoauth.neon.api.NeonApiException;
 import dev.neonoauth.neon.api.NeonUser;
 import java.time.Duration;
@@ -35,7 +37,17 @@ final class AccountCommands {
 
     @Command(name = "logout", mixinStandardHelpOptions = true, description = {
             "Revoke the profile's grant at Neon, then delete the stored tokens.",
-            "Reports what happened at each step; exits 1 when Neon did not confirm the revocation."})
+            "The stored tokens are deleted whatever the server says, also when it cannot be reached, answers with an "
+                    + "error or refuses; the report says whether Neon confirmed the revocation."},
+            exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+                    "0:Logged out: Neon revoked the grant (or there was nothing to revoke, or the server has no "
+                            + "revocation endpoint) and the stored tokens are deleted.",
+                    "1:Neon did not confirm the revocation (server unreachable, an error answer, or refused), but the "
+                            + "stored tokens are deleted: the report on standard output says so (with -o json, "
+                            + "\"deleted_locally\": true); the grant may stay valid until it expires, revoke it in the "
+                            + "Neon console. Also any other failure (e.g. the token storage), reported as 'Error: ...' "
+                            + "on standard error: then nothing was deleted.",
+                    "2:Usage error."})
     static final class Logout implements Callable<Integer> {
         private final CliContext ctx;
 
@@ -46,12 +58,14 @@ final class AccountCommands {
         @Override
         public Integer call() {
             CliSettings settings = ctx.settings();
+            // services(), not onlineServices(): deleting the stored tokens needs no server
             DisconnectResult result = ctx.services().disconnect().disconnect(settings.account());
+            Optional<String> detail = result.detail().map(FailureText::scrub);
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("profile", settings.profile());
             report.put("revocation", result.revocation().name().toLowerCase(java.util.Locale.ROOT));
             report.put("deleted_locally", result.deletedLocally());
-            report.put("detail", result.detail());
+            report.put("detail", detail);
             String text = switch (result.revocation()) {
                 case NOT_CONNECTED -> "Not logged in (profile " + settings.profile() + "): nothing to revoke or delete.";
                 case REVOKED -> "Logged out (profile " + settings.profile() + "): Neon revoked the grant and the stored "
@@ -59,10 +73,10 @@ final class AccountCommands {
                 case NOT_SUPPORTED -> "Stored tokens deleted (profile " + settings.profile() + "), but the server has no "
                         + "revocation endpoint: the tokens stay valid at Neon until they expire.";
                 case FAILED -> "Stored tokens deleted (profile " + settings.profile() + "), but Neon did not confirm "
-                        + "the revocation (" + result.detail().orElse("no detail") + "): the grant may stay valid "
+                        + "the revocation (" + detail.orElse("no detail") + "): the grant may stay valid "
                         + "until it expires; revoke it in the Neon console." + sandboxHint(settings);
             };
-            ctx.output().either(text + "\n", report);
+            ctx.output().message(text, report);
             return result.revocation() == DisconnectResult.Revocation.FAILED ? ExitCode.ERROR : ExitCode.SUCCESS;
         }
 
@@ -71,7 +85,10 @@ final class AccountCommands {
         }
     }
 
-    @Command(name = "status", mixinStandardHelpOptions = true, description = "Show the profile's login: user, granted scopes, token expiry, servers.")
+    @Command(name = "status", mixinStandardHelpOptions = true, description = {
+            "Show the profile's login: user, granted scopes, token expiry, servers.",
+            "Needs no server: when the token has expired and the server cannot be reached to refresh it, the stored "
+                    + "login is shown with a warning."})
     static final class Status implements Callable<Integer> {
         private final CliContext ctx;
 
@@ -82,13 +99,24 @@ final class AccountCommands {
         @Override
         public Integer call() {
             CliSettings settings = ctx.settings();
-            AccessTokenResult.Available token = requireToken(ctx);
-            Optional<NeonUser> user = Optional.empty();
+            AccessTokenResult.Available token;
             String userError = null;
             try {
-                user = Optional.of(ctx.services().neonApi().currentUser(settings.account()));
-            } catch (NeonApiException e) {
-                userError = e.getMessage();
+                token = requireToken(ctx);
+            } catch (InfrastructureException e) {
+                // the token needed a refresh and the server could not be asked: show what is stored
+                TokenSet stored = ctx.services().storedGrant(settings.account()).orElseThrow(() -> e);
+                token = new AccessTokenResult.Available(stored.accessToken(), stored.expiresAt(), stored.grantedScopes());
+                userError = "the access token has expired and could not be refreshed";
+                ctx.say("Warning: " + userError + ": " + ErrorReporter.describe(e, ctx));
+            }
+            Optional<NeonUser> user = Optional.empty();
+            if (userError == null) {
+                try {
+                    user = Optional.of(ctx.services().neonApi().currentUser(settings.account()));
+                } catch (NeonApiException e) {
+                    userError = FailureText.describe(e);
+                }
             }
             Instant now = ctx.env().clock().instant();
             Map<String, Object> status = new LinkedHashMap<>();
@@ -132,14 +160,13 @@ final class AccountCommands {
         public Integer call() {
             AccessTokenResult.Available token = requireToken(ctx);
             if (ctx.options().output == OutputFormat.table) {
-                ctx.env().out().println(token.token().value());
+                ctx.stdout().line(token.token().value());
             } else {
                 Map<String, Object> value = new LinkedHashMap<>();
                 value.put("access_token", token.token().value());
                 value.put("expires_at", token.expiresAt());
                 ctx.output().object(value);
             }
-            ctx.env().out().flush();
             return ExitCode.SUCCESS;
         }
     }

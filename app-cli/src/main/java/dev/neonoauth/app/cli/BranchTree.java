@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * Draws a project's branches as a tree with box-drawing characters, from each branch's {@code parent_id}. Roots are
  * the branches without a parent (or whose parent is not in the list); siblings are ordered by creation time. The
- * default branch is marked.
+ * default branch is marked. Names, ids and states are one line each ({@link TerminalText#line}): a name with a line break
+ * cannot draw a branch of its own.
  *
  * <pre>
  * main (br-...) [default] ready
@@ -73,13 +74,13 @@ final class BranchTree {
     }
 
     private static String label(Branch b) {
-        StringBuilder sb = new StringBuilder(Tables.clean(b.name())).append(" (").append(Tables.clean(b.id())).append(')');
+        StringBuilder sb = new StringBuilder(TerminalText.line(b.name())).append(" (").append(TerminalText.line(b.id())).append(')');
         if (b.isDefault()) {
             sb.append(" [default]");
         }
         if (b.isProtected()) {
             sb.append(" [protected]");
         }
-        return sb.append(' ').append(Tables.clean(b.currentState())).toString();
+        return sb.append(' ').append(TerminalText.line(b.currentState())).toString();
     }
 }

@@ -43,7 +43,7 @@ final class BranchesCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            List<Branch> branches = ctx.services().neonApi().listBranches(ctx.settings().account(), projectId);
+            List<Branch> branches = ctx.onlineServices().neonApi().listBranches(ctx.settings().account(), projectId);
             ctx.output().either(BranchTree.render(branches), branches.stream().map(Views::branch).toList());
             return ExitCode.SUCCESS;
         }
@@ -72,9 +72,9 @@ final class BranchesCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             AccountKey account = ctx.settings().account();
-            BranchChange change = ctx.services().neonApi().createBranch(account, projectId,
+            BranchChange change = ctx.onlineServices().neonApi().createBranch(account, projectId,
                     new BranchCreation(Optional.ofNullable(name), Optional.ofNullable(parent)));
-            ctx.say("Created branch " + change.branch().id() + " (" + Tables.clean(change.branch().name()) + ").");
+            ctx.say("Created branch " + change.branch().id() + " (" + change.branch().name() + ").");
             return print(ctx, change, wait.await(ctx, account, projectId, change.operations()));
         }
     }
@@ -99,7 +99,7 @@ final class BranchesCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             AccountKey account = ctx.settings().account();
-            BranchChange change = ctx.services().neonApi().deleteBranch(account, projectId, branchId);
+            BranchChange change = ctx.onlineServices().neonApi().deleteBranch(account, projectId, branchId);
             return print(ctx, change, wait.await(ctx, account, projectId, change.operations()));
         }
     }

@@ -1,6 +1,6 @@
 package dev.neonoauth.app.cli;
 
-import dev.neonoauth.core.service.AuthorizationFlowService;
+import dev.neonoauth.core.port.in.AuthorizationFlow;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * One run of the command line: the process environment, the global options as parsed, and the services, assembled
- * on the first call to {@link #services()} by the factory {@link Main} hands in (the only place an injector is
- * created).
+ * One run of the command line: the process environment, the global options as parsed, the two terminal streams
+ * ({@link Terminal}: the only way to write to them), and the services, assembled on the first call to
+ * {@link #services()} by the factory {@link Main} hands in (the only place an injector is created).
  */
 final class CliContext implements AutoCloseable {
     /** What assembles the services for resolved settings; {@link Main} passes one that creates the injector. */
@@ -22,13 +22,17 @@ final class CliContext implements AutoCloseable {
     private final CliEnvironment environment;
     private final GlobalOptions options = new GlobalOptions();
     private final ServicesFactory factory;
+    private final Terminal stdout;
+    private final Terminal stderr;
     private CliSettings settings;
     private Services services;
-    private Duration stateTtl = AuthorizationFlowService.DEFAULT_STATE_TTL;
+    private Duration stateTtl = AuthorizationFlow.DEFAULT_STATE_TTL;
 
     CliContext(CliEnvironment environment, ServicesFactory factory) {
         this.environment = Objects.requireNonNull(environment, "environment == null");
         this.factory = Objects.requireNonNull(factory, "factory == null");
+        this.stdout = new Terminal(environment.out());
+        this.stderr = new Terminal(environment.err());
     }
 
     CliEnvironment env() {
@@ -56,18 +60,27 @@ final class CliContext implements AutoCloseable {
     }
 
     /**
-     * The services, assembled on first call. With the sandbox profile, first checks that the sandbox answers, so
-     * that a missing sandbox is one clear line instead of a connection error deep in a call.
+     * The services, assembled on first call. Assembling them needs no server: a command that can do its work without
+     * one ({@code logout}'s local part, {@code status} and {@code token} with a stored login) uses this.
      */
     Services services() {
         if (services == null) {
-            CliSettings s = settings();
-            if (s.sandboxProfile()) {
-                requireSandboxRunning(s);
-            }
-            services = factory.create(s, environment, stateTtl);
+            services = factory.create(settings(), environment, stateTtl);
         }
         return services;
+    }
+
+    /**
+     * The services of a command that can do nothing without the server ({@code login}, {@code projects},
+     * {@code branches}). With the sandbox profile, first checks that the sandbox answers, so that a missing sandbox
+     * is one clear line instead of a connection error deep in a call.
+     */
+    Services onlineServices() {
+        CliSettings s = settings();
+        if (services == null && s.sandboxProfile()) {
+            requireSandboxRunning(s);
+        }
+        return services();
     }
 
     private static void requireSandboxRunning(CliSettings s) {
@@ -81,14 +94,23 @@ final class CliContext implements AutoCloseable {
         }
     }
 
+    /** Standard output: command results only. */
+    Terminal stdout() {
+        return stdout;
+    }
+
+    /** Standard error: progress, prompts, warnings and errors. */
+    Terminal stderr() {
+        return stderr;
+    }
+
     Output output() {
-        return new Output(options.output, environment.out());
+        return new Output(options.output, stdout);
     }
 
     /** A line for the user on standard error. */
     void say(String line) {
-        environment.err().println(line);
-        environment.err().flush();
+        stderr.line(line);
     }
 
     @Override

@@ -5,6 +5,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.LayoutBase;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
@@ -29,6 +30,12 @@ public final class CliLogConfigurator extends ContextAwareBase implements Config
                 || CliLogConfigurator.class.getClassLoader().getResource("logback-test.xml") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
+        install(context);
+        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /** Sets up {@code context} for the command line: the levels above, one-line events on standard error. */
+    static void install(LoggerContext context) {
         LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
         encoder.setContext(context);
         OneLineLayout layout = new OneLineLayout();
@@ -48,10 +55,13 @@ public final class CliLogConfigurator extends ContextAwareBase implements Config
         context.getLogger("org.flywaydb").setLevel(Level.ERROR);
         context.getLogger("dev.neonoauth.sandbox").setLevel(Level.INFO);
         context.getLogger("dev.neonoauth.adapter.neon.http").setLevel(Level.INFO);
-        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
-    /** {@code LEVEL logger: message}, then the throwable's type and message (no stack trace, no arguments). */
+    /**
+     * {@code LEVEL logger: message (cause)} on one line: no stack trace, no exception type ({@link FailureText}), and
+     * every character a terminal would interpret replaced ({@link TerminalText#line}), for a logged message can quote
+     * a server (the HTTP log does).
+     */
     static final class OneLineLayout extends LayoutBase<ILoggingEvent> {
         @Override
         public String doLayout(ILoggingEvent event) {
@@ -59,11 +69,13 @@ public final class CliLogConfigurator extends ContextAwareBase implements Config
             StringBuilder sb = new StringBuilder(128).append(event.getLevel()).append(' ')
                     .append(logger.substring(logger.lastIndexOf('.') + 1)).append(": ")
                     .append(event.getFormattedMessage());
-            if (event.getThrowableProxy() != null) {
-                sb.append(" (").append(event.getThrowableProxy().getClassName()).append(": ")
-                        .append(event.getThrowableProxy().getMessage()).append(')');
+            IThrowableProxy cause = event.getThrowableProxy();
+            if (cause != null) {
+                String className = cause.getClassName();
+                sb.append(" (").append(cause.getMessage() != null ? cause.getMessage()
+                        : FailureText.words(className.substring(className.lastIndexOf('.') + 1))).append(')');
             }
-            return sb.append(System.lineSeparator()).toString();
+            return TerminalText.line(FailureText.scrub(sb.toString())) + System.lineSeparator();
         }
     }
 }

@@ -3,30 +3,18 @@ package dev.neonoauth.app.cli;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import dev.neonoauth.core.domain.AuthorizationServer;
+import com.google.inject.multibindings.OptionalBinder;
 import dev.neonoauth.core.domain.ClientRegistration;
-import dev.neonoauth.core.domain.RefreshPolicy;
-import dev.neonoauth.core.domain.RetryPolicy;
-import dev.neonoauth.core.port.in.AccessTokenProvider;
-import dev.neonoauth.core.port.in.AuthorizationFlow;
-import dev.neonoauth.core.port.in.Disconnect;
-import dev.neonoauth.core.port.out.PendingAuthorizationStore;
-import dev.neonoauth.core.port.out.RevocationEndpoint;
 import dev.neonoauth.core.port.out.SecureRandomSource;
-import dev.neonoauth.core.port.out.Sleeper;
-import dev.neonoauth.core.port.out.TokenEndpoint;
-import dev.neonoauth.core.port.out.TokenStore;
-import dev.neonoauth.core.service.AccessTokenService;
-import dev.neonoauth.core.service.AuthorizationFlowService;
-import dev.neonoauth.core.service.DisconnectService;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The core services wired for the command line: {@code @Provides} methods calling the core's plain constructors (the
- * core has no {@code @Inject}). The adapters' modules ({@code NeonApiModule}, {@code JdbcStorageModule}) provide the
- * ports. Every binding is a lazy singleton; {@link #configure()} does no I/O.
+ * What the command line adds to the shared wiring (oauth-guice's {@code OAuthCoreModule}, oauth-http's
+ * {@code OAuthHttpModule}, {@code NeonApiModule}, {@code JdbcStorageModule}): the client registration, the clock and
+ * random source of the environment (tests replace them), and the refresh lock timeout. Every binding is a lazy
+ * singleton; {@link #configure()} does no I/O.
  */
 final class CliModule extends AbstractModule {
     /** How long a refresh waits for another process's refresh of the same profile. */
@@ -34,58 +22,22 @@ final class CliModule extends AbstractModule {
 
     private final CliSettings settings;
     private final CliEnvironment environment;
-    private final Duration stateTtl;
 
-    CliModule(CliSettings settings, CliEnvironment environment, Duration stateTtl) {
+    CliModule(CliSettings settings, CliEnvironment environment) {
         this.settings = Objects.requireNonNull(settings, "settings == null");
         this.environment = Objects.requireNonNull(environment, "environment == null");
-        this.stateTtl = Objects.requireNonNull(stateTtl, "stateTtl == null");
+    }
+
+    @Override
+    protected void configure() {
+        OptionalBinder.newOptionalBinder(binder(), Clock.class).setBinding().toInstance(environment.clock());
+        environment.random().ifPresent(random ->
+                OptionalBinder.newOptionalBinder(binder(), SecureRandomSource.class).setBinding().toInstance(random));
     }
 
     @Provides
     @Singleton
     ClientRegistration client() {
         return settings.client();
-    }
-
-    @Provides
-    @Singleton
-    Clock clock() {
-        return environment.clock();
-    }
-
-    @Provides
-    @Singleton
-    SecureRandomSource random() {
-        return environment.random().orElseGet(SecureRandomSource::system);
-    }
-
-    @Provides
-    @Singleton
-    Sleeper sleeper() {
-        return Sleeper.system();
-    }
-
-    @Provides
-    @Singleton
-    AccessTokenProvider accessTokens(ClientRegistration client, TokenStore store, TokenEndpoint endpoint, Clock clock,
-            Sleeper sleeper) {
-        return new AccessTokenService(client, store, endpoint, clock, RefreshPolicy.DEFAULT, RetryPolicy.DEFAULT,
-                sleeper, LOCK_TIMEOUT);
-    }
-
-    @Provides
-    @Singleton
-    AuthorizationFlow authorizationFlow(AuthorizationServer server, ClientRegistration client,
-            PendingAuthorizationStore pending, TokenStore tokens, TokenEndpoint endpoint, SecureRandomSource random,
-            Clock clock) {
-        return new AuthorizationFlowService(server, client, pending, tokens, endpoint, random, clock, stateTtl);
-    }
-
-    @Provides
-    @Singleton
-    Disconnect disconnect(AuthorizationServer server, ClientRegistration client, TokenStore store,
-            RevocationEndpoint revocation) {
-        return new DisconnectService(server, client, store, revocation, LOCK_TIMEOUT);
     }
 }

@@ -1,9 +1,11 @@
 package dev.neonoauth.app.cli;
 
 import dev.neonoauth.neon.NeonScopes;
+import dev.neonoauth.adapter.http.HttpLogLevel;
 import dev.neonoauth.adapter.jdbc.JdbcStorageConfig;
 import dev.neonoauth.adapter.neon.NeonApiConfig;
 import dev.neonoauth.core.domain.AccountKey;
+import dev.neonoauth.core.domain.ClientAuthenticationMethod;
 import dev.neonoauth.core.domain.ClientRegistration;
 import dev.neonoauth.core.domain.ClientSecret;
 import dev.neonoauth.core.domain.Scope;
@@ -30,6 +32,7 @@ final class CliSettings {
     static final String ENV_PROFILE = "NEON_PROFILE";
     static final String ENV_CLIENT_ID = "NEON_CLIENT_ID";
     static final String ENV_CLIENT_SECRET = "NEON_CLIENT_SECRET";
+    static final String ENV_CLIENT_AUTH = "NEON_CLIENT_AUTH";
     static final String ENV_OAUTH_HOST = NeonApiConfig.ENV_OAUTH_HOST;
     static final String ENV_API_HOST = NeonApiConfig.ENV_API_HOST;
     static final String ENV_SCOPES = "NEON_SCOPES";
@@ -62,17 +65,20 @@ final class CliSettings {
     private final boolean sandboxProfile;
     private final String clientId;
     private final Optional<ClientSecret> clientSecret;
+    private final Optional<ClientAuthenticationMethod> clientAuth;
     private final URI oauthHost;
     private final URI apiHost;
     private final Optional<String> scopes;
     private final Map<String, String> env;
 
     private CliSettings(String profile, boolean sandboxProfile, String clientId, Optional<ClientSecret> clientSecret,
-            URI oauthHost, URI apiHost, Optional<String> scopes, Map<String, String> env) {
+            Optional<ClientAuthenticationMethod> clientAuth, URI oauthHost, URI apiHost, Optional<String> scopes,
+            Map<String, String> env) {
         this.profile = profile;
         this.sandboxProfile = sandboxProfile;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
+        this.clientAuth = clientAuth;
         this.oauthHost = oauthHost;
         this.apiHost = apiHost;
         this.scopes = scopes;
@@ -97,15 +103,18 @@ final class CliSettings {
             throw CliException.usage(ENV_CLIENT_SECRET + " is set but no client id is: set " + ENV_CLIENT_ID
                     + " or --client-id too");
         }
+        Optional<ClientAuthenticationMethod> clientAuth = first(options.clientAuth, environment.variable(ENV_CLIENT_AUTH))
+                .map(CliSettings::clientAuthentication);
         Optional<String> oauthOption = first(options.oauthHost, environment.variable(ENV_OAUTH_HOST));
         URI oauth = uri(oauthOption.orElse(sandbox ? SANDBOX_DEFAULT_URL : withoutSlash(NeonApiConfig.DEFAULT_ISSUER)),
                 "--oauth-host / " + ENV_OAUTH_HOST);
         Optional<String> apiOption = first(options.apiHost, environment.variable(ENV_API_HOST));
         URI api = uri(apiOption.orElse(sandbox ? withoutSlash(oauth) + "/api/v2" : NeonApiConfig.DEFAULT_API_BASE_URL.toString()),
                 "--api-host / " + ENV_API_HOST);
-        CliSettings settings = new CliSettings(profile, sandbox, clientId.orElse(SANDBOX_CLIENT_ID), secret, oauth, api,
-                environment.variable(ENV_SCOPES), environment.env());
+        CliSettings settings = new CliSettings(profile, sandbox, clientId.orElse(SANDBOX_CLIENT_ID), secret, clientAuth,
+                oauth, api, environment.variable(ENV_SCOPES), environment.env());
         settings.neonApiConfig(); // validates the hosts (https, or http on loopback only)
+        settings.client(); // validates the client authentication against the secret
         return settings;
     }
 
@@ -138,12 +147,30 @@ final class CliSettings {
         return apiHost;
     }
 
-    /** A public client (or confidential, when {@value #ENV_CLIENT_SECRET} is set) with the loopback redirect. */
+    /**
+     * A public client (or confidential, when {@value #ENV_CLIENT_SECRET} is set) with the loopback redirect. A client
+     * with a secret authenticates with {@code --client-auth} / {@value #ENV_CLIENT_AUTH}, else with
+     * {@code client_secret_post}, the method Neon registers partner clients with.
+     */
     ClientRegistration client() {
         ClientRegistration.Builder builder = ClientRegistration.builder();
         builder.clientId(clientId).addRedirectUris(REGISTERED_REDIRECT);
         clientSecret.ifPresent(builder::clientSecret);
-        return builder.build();
+        builder.authenticationMethod(clientAuth.orElse(clientSecret.isPresent()
+                ? ClientAuthenticationMethod.CLIENT_SECRET_POST : ClientAuthenticationMethod.NONE));
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("--client-auth / " + ENV_CLIENT_AUTH + ": " + e.getMessage());
+        }
+    }
+
+    private static ClientAuthenticationMethod clientAuthentication(String value) {
+        try {
+            return ClientAuthenticationMethod.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("--client-auth / " + ENV_CLIENT_AUTH + ": " + e.getMessage());
+        }
     }
 
     /** The scopes {@code login} asks for: {@code --scopes}, else {@value #ENV_SCOPES}, else Neon's CLI default. */
@@ -183,7 +210,7 @@ final class CliSettings {
                 .apiBaseUrl(apiHost);
         Optional.ofNullable(env.get(ENV_HTTP_LOG)).filter(v -> !v.isBlank()).ifPresent(level -> {
             try {
-                builder.httpLogLevel(NeonApiConfig.HttpLogLevel.valueOf(level.strip().toUpperCase(Locale.ROOT)));
+                builder.httpLogLevel(HttpLogLevel.parse(level));
             } catch (IllegalArgumentException e) {
                 throw CliException.usage(ENV_HTTP_LOG + " must be one of none, basic, headers, body");
             }
@@ -193,7 +220,8 @@ final class CliSettings {
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
-            throw CliException.usage(e.getMessage());
+            throw CliException.usage(e.getMessage() + " (check --oauth-host / " + ENV_OAUTH_HOST + " and --api-host / "
+                    + ENV_API_HOST + ")");
         }
     }
 

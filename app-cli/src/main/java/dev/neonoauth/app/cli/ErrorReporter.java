@@ -1,5 +1,10 @@
 package dev.neonoauth.app.cli;
 
+import com.google.inject.ConfigurationException;
+import com.google.inject.CreationException;
+import com.google.inject.ProvisionException;
+import com.google.inject.spi.Message;
+import dev.neonoauth.core.port.out.AuthorizationServerDiscovery.DiscoveryException;
 import dev.neonoauth.core.port.out.InfrastructureException;
 import dev.neonoauth.core.port.out.StoreUnavailableException;
 import dev.neonoauth.core.port.out.TokenEndpointUnavailableException;
@@ -9,104 +14,184 @@ import dev.neonoauth.neon.api.OperationTimeoutException;
 import dev.neonoauth.neon.api.OrganizationRequiredException;
 import dev.neonoauth.neon.api.OutcomeUnknownException;
 import dev.neonoauth.neon.api.ReauthorizationRequiredException;
-import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Turns a failed command into one clear line on standard error ({@code Error: ...}) and an exit code;
- * {@code --verbose} adds the cause chain (exception types and messages, which by the project's rules never carry a token or secret).
+ * Turns a failed command into one clear line on standard error ({@code Error: ...}: what is wrong and what to do) and
+ * an exit code. The line never names an exception type nor shows a stack trace; {@code --verbose} adds the cause
+ * chain (exception types and messages, which by the project's rules never carry a token or secret).
+ *
+ * <p>A failure while the injector builds a component reaches here wrapped by Guice, whose own message is a dump for
+ * developers; the failure behind it is reported instead, like any other ({@link #unwrap}).
  */
 final class ErrorReporter {
+    /** How oauth-http words a metadata document that names another issuer. */
+    private static final Pattern ISSUER_MISMATCH = Pattern.compile("names the issuer (.+?), not the configured (\\S+?);");
+
     private ErrorReporter() {}
 
     /** Prints the error and returns the exit code. */
     static int report(Throwable error, CliContext ctx) {
-        PrintStream err = ctx.env().err();
-        Classified c = classify(error, ctx);
-        err.println("Error: " + Tables.clean(c.message()));
+        Throwable failure = unwrap(error);
+        Classified c = classify(failure, ctx);
+        Terminal err = ctx.stderr();
+        err.line("Error: " + c.message());
         if (ctx.options().verbose) {
-            Throwable t = error;
-            int depth = 0;
-            while (t != null && depth++ < 10) {
-                err.println("  " + (depth == 1 ? "" : "caused by: ") + t.getClass().getName() + ": "
-                        + Tables.clean(String.valueOf(t.getMessage())));
+            Throwable t = failure;
+            for (int depth = 1; t != null && depth <= 10; depth++) {
+                err.line("  " + (depth == 1 ? "" : "caused by: ") + t.getClass().getName() + ": " + t.getMessage());
                 t = t.getCause() == t ? null : t.getCause();
             }
         }
-        err.flush();
         return c.exitCode();
     }
 
-    private record Classified(int exitCode, String message) {}
+    /** The line {@link #report} prints for {@code error}, without the {@code Error: } in front. */
+    static String describe(Throwable error, CliContext ctx) {
+        return classify(unwrap(error), ctx).message();
+    }
+
+    /**
+     * The failure behind Guice's wrappers: a provider that threw ({@link ProvisionException}), modules that could not
+     * be configured ({@link CreationException}), an injection that could not be resolved
+     * ({@link ConfigurationException}). A wrapper without an underlying failure (a wiring mistake) is returned as is.
+     */
+    static Throwable unwrap(Throwable error) {
+        Throwable current = error;
+        for (int depth = 0; depth < 10; depth++) {
+            Collection<Message> messages = guiceMessages(current);
+            if (messages == null) {
+                return current;
+            }
+            Throwable cause = messages.stream().map(Message::getCause).filter(Objects::nonNull).findFirst()
+                    .orElse(current.getCause());
+            if (cause == null) {
+                return current;
+            }
+            current = cause;
+        }
+        return current;
+    }
+
+    private static Collection<Message> guiceMessages(Throwable t) {
+        if (t instanceof ProvisionException p) {
+            return p.getErrorMessages();
+        }
+        if (t instanceof CreationException c) {
+            return c.getErrorMessages();
+        }
+        if (t instanceof ConfigurationException c) {
+            return c.getErrorMessages();
+        }
+        return null;
+    }
+
+    private record Classified(int exitCode, String message) {
+        static Classified error(String message) {
+            return new Classified(ExitCode.ERROR, message);
+        }
+    }
 
     private static Classified classify(Throwable e, CliContext ctx) {
-        String login = loginCommand(ctx);
         if (e instanceof CliException c) {
             return new Classified(c.exitCode(), c.getMessage());
         }
+        String login = setting(ctx, CliSettings::loginCommand, "neon-oauth login");
+        String message = FailureText.describe(e);
         if (e instanceof ReauthorizationRequiredException) {
-            return new Classified(ExitCode.LOGIN_REQUIRED, "no usable login for profile " + profile(ctx) + " ("
-                    + e.getMessage() + "). Run: " + login);
+            return new Classified(ExitCode.LOGIN_REQUIRED, "no usable login for profile "
+                    + setting(ctx, CliSettings::profile, CliSettings.DEFAULT_PROFILE) + " (" + message + "). Run: "
+                    + login);
         }
         if (e instanceof MissingScopeException m) {
-            return new Classified(ExitCode.MISSING_SCOPE, e.getMessage() + ". Log in again asking for it: " + login
+            return new Classified(ExitCode.MISSING_SCOPE, message + ". Log in again asking for it: " + login
                     + " --scopes \"" + m.missingScope().value() + " <the other scopes you need>\"");
         }
         if (e instanceof OrganizationRequiredException) {
-            return new Classified(ExitCode.ERROR, "Neon needs an organization for this account: pass --org-id ORG_ID "
+            return Classified.error("Neon needs an organization for this account: pass --org-id ORG_ID "
                     + "(your organizations are listed in the Neon console)");
         }
         if (e instanceof OperationTimeoutException) {
-            return new Classified(ExitCode.ERROR, e.getMessage());
+            return Classified.error(message);
         }
         if (e instanceof OutcomeUnknownException) {
-            return new Classified(ExitCode.ERROR, e.getMessage() + "; check with 'neon-oauth projects list' before "
-                    + "trying again");
+            return Classified.error(message + "; check with 'neon-oauth projects list' before trying again");
         }
         if (e instanceof NeonApiException n) {
-            if (n.httpStatus() == 0) {
-                return new Classified(ExitCode.ERROR, "could not reach the Neon API: " + n.getMessage()
-                        + sandboxHint(ctx));
-            }
-            return new Classified(ExitCode.ERROR, "Neon API: " + n.getMessage()
-                    + n.code().map(code -> " [" + code + "]").orElse("")
-                    + n.requestId().filter(id -> !String.valueOf(n.getMessage()).contains(id))
-                            .map(id -> " (request id " + id + ")").orElse(""));
+            return Classified.error(neonApi(n, message, ctx));
+        }
+        if (e instanceof DiscoveryException d) {
+            return Classified.error(discovery(d, message, ctx));
         }
         if (e instanceof TokenEndpointUnavailableException) {
-            return new Classified(ExitCode.ERROR, "the OAuth server could not refresh the login (the stored tokens are "
-                    + "kept): " + e.getMessage() + sandboxHint(ctx));
+            return Classified.error("the OAuth server could not refresh the login (the stored tokens are kept): "
+                    + message + sandboxHint(ctx));
         }
         if (e instanceof StoreUnavailableException) {
-            return new Classified(ExitCode.ERROR, "token storage: " + e.getMessage());
+            return Classified.error("token storage: " + message);
         }
         if (e instanceof InfrastructureException) {
-            return new Classified(ExitCode.ERROR, e.getMessage() + sandboxHint(ctx));
+            return Classified.error(message + sandboxHint(ctx));
         }
-        return new Classified(ExitCode.ERROR, "unexpected " + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        if (e instanceof UncheckedIOException) {
+            return Classified.error(message);
+        }
+        if (guiceMessages(e) != null) {
+            return Classified.error("internal error: the command line could not assemble its components. Run again "
+                    + "with --verbose and report it.");
+        }
+        return Classified.error("unexpected error: " + message + ". Run again with --verbose for details.");
+    }
+
+    private static String neonApi(NeonApiException n, String message, CliContext ctx) {
+        if (n.httpStatus() == 0) {
+            String where = setting(ctx, s -> " at " + s.apiHost(), "");
+            return "could not reach the Neon API" + where + ": " + message + sandboxHint(ctx)
+                    + setting(ctx, s -> s.sandboxProfile() ? "" : ". Check --api-host / " + CliSettings.ENV_API_HOST
+                            + " and your network.", "");
+        }
+        return "Neon API: " + message
+                + n.code().map(code -> " [" + code + "]").orElse("")
+                + n.requestId().filter(id -> !String.valueOf(n.getMessage()).contains(id))
+                        .map(id -> " (request id " + id + ")").orElse("");
+    }
+
+    /**
+     * Discovery failed: the server cannot be reached, or it is not the configured one (another issuer), or its
+     * metadata is unusable. Each says which server and which setting to check.
+     */
+    private static String discovery(DiscoveryException d, String message, CliContext ctx) {
+        String server = setting(ctx, s -> s.oauthHost().toString(), "the configured URL");
+        String check = "Check --oauth-host / " + CliSettings.ENV_OAUTH_HOST;
+        if (d.getCause() instanceof TokenEndpointUnavailableException) {
+            return "Cannot reach the OAuth server at " + server + ": " + message + ". " + check
+                    + " and your network, then try again.";
+        }
+        Matcher mismatch = ISSUER_MISMATCH.matcher(message);
+        if (mismatch.find()) {
+            return "The OAuth server at " + server + " says its issuer is " + mismatch.group(1) + ", not "
+                    + mismatch.group(2) + ": it is not the server configured, so the CLI will not use it. " + check
+                    + ".";
+        }
+        return "The OAuth server at " + server + " cannot be used: " + message + ". " + check + ".";
     }
 
     private static String sandboxHint(CliContext ctx) {
-        try {
-            return ctx.settings().sandboxProfile() ? " (is the sandbox running? Start it with: neon-oauth sandbox)" : "";
-        } catch (CliException e) {
-            return "";
-        }
+        return setting(ctx, s -> s.sandboxProfile() ? " (is the sandbox running? Start it with: neon-oauth sandbox)" : "",
+                "");
     }
 
-    private static String profile(CliContext ctx) {
+    /** A value from the settings, or {@code fallback} when the settings themselves are what failed. */
+    private static <T> T setting(CliContext ctx, Function<CliSettings, T> value, T fallback) {
         try {
-            return ctx.settings().profile();
+            return value.apply(ctx.settings());
         } catch (CliException e) {
-            return CliSettings.DEFAULT_PROFILE;
-        }
-    }
-
-    private static String loginCommand(CliContext ctx) {
-        try {
-            return ctx.settings().loginCommand();
-        } catch (CliException e) {
-            return "neon-oauth login";
+            return fallback;
         }
     }
 }

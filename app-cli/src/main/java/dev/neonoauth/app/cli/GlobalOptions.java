@@ -23,6 +23,12 @@ final class GlobalOptions {
             description = "OAuth client id. Default: $NEON_CLIENT_ID; when neither is set, the sandbox profile.")
     String clientId;
 
+    @Option(names = "--client-auth", paramLabel = "METHOD", scope = ScopeType.INHERIT,
+            description = "How a client with a secret authenticates: client_secret_post, client_secret_basic or none. "
+                    + "Default: $NEON_CLIENT_AUTH, else client_secret_post with a secret (how Neon registers partner "
+                    + "clients), none without.")
+    String clientAuth;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", scope = ScopeType.INHERIT,
             description = "Output format: ${COMPLETION-CANDIDATES}. Default: table.")
     OutputFormat output = OutputFormat.table;

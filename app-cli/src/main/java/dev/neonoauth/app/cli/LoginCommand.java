@@ -92,11 +92,11 @@ final class LoginCommand implements Callable<Integer> {
         CliSettings settings = ctx.settings();
         ScopeSet requested = settings.loginScopes(Optional.ofNullable(scopes));
         ctx.stateTtl(wait.plusMinutes(1));
-        Optional<TokenSet> previous = ctx.services().storedGrant(settings.account());
+        Optional<TokenSet> previous = ctx.onlineServices().storedGrant(settings.account());
         Outcome outcome = noBrowser ? pasteMode(settings, requested) : loopback(settings, requested, wait);
         int code = report(settings, outcome);
         // The new grant replaced the old one in the store: revoke the old one rather than leave it valid at Neon.
-        previous.ifPresent(replaced -> ctx.say(ctx.services().revokeReplaced(replaced)));
+        previous.ifPresent(replaced -> ctx.say(ctx.onlineServices().revokeReplaced(replaced)));
         return code;
     }
 
@@ -112,7 +112,7 @@ final class LoginCommand implements Callable<Integer> {
     }
 
     private Outcome loopback(CliSettings settings, ScopeSet requested, Duration wait) throws InterruptedException {
-        AuthorizationFlow flow = ctx.services().authorizationFlow();
+        AuthorizationFlow flow = ctx.onlineServices().authorizationFlow();
         try (LoopbackCallbackReceiver<Outcome> receiver =
                      LoopbackCallbackReceiver.start(port == null ? 0 : port, query -> onCallback(flow, query))) {
             AuthorizationRedirect redirect =
@@ -155,9 +155,10 @@ final class LoginCommand implements Callable<Integer> {
         try {
             result = flow.complete(AuthorizationCallback.fromQuery(rawQuery));
         } catch (InfrastructureException e) {
-            String message = "could not finish the sign-in: " + e.getMessage();
+            String why = FailureText.describe(e);
+            String message = "could not finish the sign-in: " + why;
             return new Decision(502, false, "Sign-in failed",
-                    "The command line could not finish the sign-in (" + e.getMessage() + "). Run neon-oauth login again.",
+                    "The command line could not finish the sign-in (" + why + "). Run neon-oauth login again.",
                     Optional.of(Outcome.failed(message)));
         }
         if (result instanceof CallbackResult.Authorized authorized) {
@@ -194,7 +195,7 @@ final class LoginCommand implements Callable<Integer> {
     }
 
     private Outcome pasteMode(CliSettings settings, ScopeSet requested) {
-        AuthorizationFlow flow = ctx.services().authorizationFlow();
+        AuthorizationFlow flow = ctx.onlineServices().authorizationFlow();
         URI redirectUri = URI.create("http://127.0.0.1:" + (port != null ? port : freeLoopbackPort())
                 + LoopbackCallbackReceiver.CALLBACK_PATH);
         AuthorizationRedirect redirect = flow.begin(BeginAuthorization.of(settings.account(), requested, redirectUri));
@@ -269,9 +270,9 @@ final class LoginCommand implements Callable<Integer> {
         CallbackResult.Authorized authorized = outcome.authorized().get();
         Optional<NeonUser> user = Optional.empty();
         try {
-            user = Optional.of(ctx.services().neonApi().currentUser(settings.account()));
+            user = Optional.of(ctx.onlineServices().neonApi().currentUser(settings.account()));
         } catch (NeonApiException | dev.neonoauth.neon.api.ReauthorizationRequiredException e) {
-            ctx.say("Logged in, but the user could not be read: " + e.getMessage());
+            ctx.say("Logged in, but the user could not be read: " + FailureText.describe(e));
         }
         if (!authorized.missingScopes().isEmpty()) {
             ctx.say("Note: Neon granted fewer scopes than asked for; missing: " + authorized.missingScopes().render());
@@ -281,7 +282,7 @@ final class LoginCommand implements Callable<Integer> {
         result.put("user", user.map(NeonUser::email));
         result.put("scopes", authorized.grantedScopes().asSet().stream().map(Object::toString).toList());
         String who = user.map(u -> " as " + u.email()).orElse("");
-        ctx.output().either("Logged in to Neon" + who + " (profile " + settings.profile() + ").\n", result);
+        ctx.output().message("Logged in to Neon" + who + " (profile " + settings.profile() + ").", result);
         return ExitCode.SUCCESS;
     }
 

@@ -1,21 +1,16 @@
 package dev.neonoauth.app.cli;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.BindException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -29,6 +24,8 @@ import java.util.function.Function;
  *       gets 400 (DNS rebinding). The listener keeps waiting after each of these.
  *   <li>A callback is handed to the handler, which answers with a page and says whether the login is over. A
  *       callback that is not for this login (an unknown state) gets 400 and the listener keeps waiting.
+ *   <li>A slow or half-sent request never delays a complete one: {@link LoopbackHttpServer} reads every
+ *       connection's head at once and closes a connection whose head is not complete within a few seconds.
  *   <li>Callbacks are handled one at a time; after the first that ends the login, nothing else is handled, and the
  *       listener is closed by {@link #close()} (after the outcome, or on timeout).
  *   <li>No CORS headers, {@code Referrer-Policy: no-referrer}, {@code Cache-Control: no-store} and a strict CSP on
@@ -51,16 +48,11 @@ final class LoopbackCallbackReceiver<T> implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor;
-    private final int port;
     private final Function<String, Reply<T>> handler;
     private final CompletableFuture<T> outcome = new CompletableFuture<>();
+    private LoopbackHttpServer server;
 
-    private LoopbackCallbackReceiver(HttpServer server, ExecutorService executor, Function<String, Reply<T>> handler) {
-        this.server = server;
-        this.executor = executor;
-        this.port = server.getAddress().getPort();
+    private LoopbackCallbackReceiver(Function<String, Reply<T>> handler) {
         this.handler = handler;
     }
 
@@ -71,39 +63,35 @@ final class LoopbackCallbackReceiver<T> implements AutoCloseable {
      * @throws CliException when the port cannot be bound
      */
     static <T> LoopbackCallbackReceiver<T> start(int port, Function<String, Reply<T>> handler) {
+        return start(port, LoopbackHttpServer.DEFAULT_HEAD_TIMEOUT, handler);
+    }
+
+    /** {@link #start(int, Function)} with another time limit for a request's head (tests). */
+    static <T> LoopbackCallbackReceiver<T> start(int port, Duration headTimeout, Function<String, Reply<T>> handler) {
         Objects.requireNonNull(handler, "handler == null");
         if (port < 0 || port > 65535) {
             throw CliException.usage("--port must be between 1 and 65535");
         }
-        HttpServer server;
+        LoopbackCallbackReceiver<T> receiver = new LoopbackCallbackReceiver<>(handler);
         try {
-            InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
-            server = HttpServer.create(new InetSocketAddress(loopback, port), 8);
+            receiver.server = LoopbackHttpServer.start(port, headTimeout, receiver::handle);
         } catch (BindException e) {
-            throw CliException.error("cannot listen on 127.0.0.1:" + port + " (" + e.getMessage()
+            throw CliException.error("cannot listen on 127.0.0.1:" + port + " (" + FailureText.describe(e)
                     + "); choose another port with --port, or leave it out for a free one");
         } catch (IOException e) {
-            throw CliException.error("cannot start the login listener on 127.0.0.1:" + port + ": " + e.getMessage());
+            throw CliException.error("cannot start the login listener on 127.0.0.1:" + port + ": "
+                    + FailureText.describe(e));
         }
-        ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "neon-oauth-loopback");
-            t.setDaemon(true);
-            return t;
-        });
-        LoopbackCallbackReceiver<T> receiver = new LoopbackCallbackReceiver<>(server, executor, handler);
-        server.createContext("/", receiver::handle);
-        server.setExecutor(executor);
-        server.start();
         return receiver;
     }
 
     int port() {
-        return port;
+        return server.port();
     }
 
     /** {@code http://127.0.0.1:PORT/callback}, the redirect URI of this login. */
     URI redirectUri() {
-        return URI.create("http://127.0.0.1:" + port + CALLBACK_PATH);
+        return URI.create("http://127.0.0.1:" + port() + CALLBACK_PATH);
     }
 
     /** Waits for the login to finish; empty when {@code timeout} passed first. */
@@ -120,35 +108,35 @@ final class LoopbackCallbackReceiver<T> implements AutoCloseable {
     /** Stops listening and closes every connection. Idempotent. */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String host = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Host")).orElse("");
+    private void handle(HttpRequestHead request, LoopbackHttpServer.Responder responder) throws IOException {
+        try {
+            int port = port();
+            String host = request.host().orElse("");
             if (!host.equals("127.0.0.1:" + port) && !host.equals("localhost:" + port)) {
-                respond(exchange, 400, CallbackPages.error("Bad request",
+                respond(responder, 400, Map.of(), CallbackPages.error("Bad request",
                         "This address only answers requests for 127.0.0.1:" + port + "."));
                 return;
             }
-            if (!CALLBACK_PATH.equals(exchange.getRequestURI().getRawPath())) {
-                respond(exchange, 404, CallbackPages.error("Not found", "There is nothing here."));
+            if (!CALLBACK_PATH.equals(request.rawPath())) {
+                respond(responder, 404, Map.of(), CallbackPages.error("Not found", "There is nothing here."));
                 return;
             }
-            if (!"GET".equals(exchange.getRequestMethod())) {
-                exchange.getResponseHeaders().set("Allow", "GET");
-                respond(exchange, 405, CallbackPages.error("Method not allowed", "Only GET is accepted here."));
+            if (!"GET".equals(request.method())) {
+                respond(responder, 405, Map.of("Allow", "GET"),
+                        CallbackPages.error("Method not allowed", "Only GET is accepted here."));
                 return;
             }
             if (outcome.isDone()) {
-                respond(exchange, 410, CallbackPages.error("This login is over",
+                respond(responder, 410, Map.of(), CallbackPages.error("This login is over",
                         "The command line already finished this login. You can close this tab."));
                 return;
             }
-            Reply<T> reply = handler.apply(exchange.getRequestURI().getRawQuery());
+            Reply<T> reply = handler.apply(request.rawQuery());
             try {
-                respond(exchange, reply.status(), reply.html());
+                respond(responder, reply.status(), Map.of(), reply.html());
             } finally {
                 // The page goes first (closing the listener must not cut it off), but a browser that hung up must not
                 // lose the outcome: the code was already exchanged and the grant stored (docs/reliability.md).
@@ -159,19 +147,16 @@ final class LoopbackCallbackReceiver<T> implements AutoCloseable {
         }
     }
 
-    private static void respond(HttpExchange exchange, int status, String html) throws IOException {
-        byte[] body = html.getBytes(StandardCharsets.UTF_8);
-        var headers = exchange.getResponseHeaders();
-        headers.set("Content-Type", "text/html; charset=utf-8");
-        headers.set("Cache-Control", "no-store");
-        headers.set("Referrer-Policy", "no-referrer");
-        headers.set("X-Content-Type-Options", "nosniff");
-        headers.set("X-Frame-Options", "DENY");
-        headers.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
-        headers.set("Connection", "close");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+    private static void respond(LoopbackHttpServer.Responder responder, int status, Map<String, String> extra,
+            String html) throws IOException {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "text/html; charset=utf-8");
+        headers.put("Cache-Control", "no-store");
+        headers.put("Referrer-Policy", "no-referrer");
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("X-Frame-Options", "DENY");
+        headers.put("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+        headers.putAll(extra);
+        responder.send(status, headers, html.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -3,22 +3,14 @@ package dev.neonoauth.app.cli;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
-import dev.neonoauth.adapter.jdbc.JdbcStorage;
+import dev.neonoauth.adapter.jdbc.JdbcStorageConfig;
 import dev.neonoauth.adapter.jdbc.JdbcStorageModule;
+import dev.neonoauth.adapter.http.OAuthHttpModule;
+import dev.neonoauth.adapter.neon.NeonApiConfig;
 import dev.neonoauth.adapter.neon.NeonApiModule;
-import dev.neonoauth.core.domain.AccountKey;
-import dev.neonoauth.core.domain.ClientRegistration;
-import dev.neonoauth.core.domain.TokenSet;
-import dev.neonoauth.core.port.in.AccessTokenProvider;
-import dev.neonoauth.core.port.in.AuthorizationFlow;
-import dev.neonoauth.core.port.in.Disconnect;
-import dev.neonoauth.core.port.out.InfrastructureException;
-import dev.neonoauth.core.port.out.RevocationEndpoint;
-import dev.neonoauth.core.port.out.StoreUnavailableException;
-import dev.neonoauth.core.port.out.TokenStore;
-import dev.neonoauth.neon.api.NeonApi;
-import java.io.PrintWriter;
+import dev.neonoauth.guice.OAuthCoreModule;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -30,6 +22,12 @@ import picocli.CommandLine;
  * only when first injected.
  */
 public final class Main {
+    /**
+     * The embedded H2 database's file in the data directory (storage-jdbc's default database {@code tokens}), created
+     * owner-only before H2 opens it.
+     */
+    static final List<String> EMBEDDED_DATABASE_FILES = List.of("tokens.mv.db");
+
     private Main() {}
 
     public static void main(String[] args) {
@@ -39,10 +37,27 @@ public final class Main {
 
     /** Runs one command line against {@code environment} and returns the exit code. Never calls {@code System.exit}. */
     static int run(String[] args, CliEnvironment environment) {
-        try (CliContext ctx = new CliContext(environment, Main::assemble)) {
-            CommandLine cli = commandLine(ctx, args);
-            return cli.execute(args);
+        return run(args, environment, Main::assemble);
+    }
+
+    /**
+     * Runs one command line with the services {@code factory} assembles (tests hand in their own). Whatever fails,
+     * the user gets {@link ErrorReporter}'s line and an exit code, never a stack trace.
+     */
+    static int run(String[] args, CliEnvironment environment, CliContext.ServicesFactory factory) {
+        CliContext ctx = new CliContext(environment, factory);
+        int code;
+        try {
+            code = commandLine(ctx, args).execute(args);
+        } catch (RuntimeException | Error e) {
+            code = ErrorReporter.report(e, ctx);
         }
+        try {
+            ctx.close();
+        } catch (RuntimeException e) {
+            // the command's work is done and reported; a failure to release the storage changes nothing for the user
+        }
+        return code;
     }
 
     static CommandLine commandLine(CliContext ctx, String[] args) {
@@ -60,15 +75,15 @@ public final class Main {
         CommandLine cli = new CommandLine(new RootCommand(ctx), factory);
         // Building picocli's model of a command costs start-up time: register only what the command line names.
         register(cli, RootCommand.SUBCOMMANDS, RootCommand.named(args), factory, RootCommand.namedNested(args));
-        cli.setOut(new PrintWriter(ctx.env().out(), true));
-        cli.setErr(new PrintWriter(ctx.env().err(), true));
+        // picocli's help and messages go through the terminal's sanitizer too, which would strip ANSI styles: none
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        cli.setOut(ctx.stdout().writer());
+        cli.setErr(ctx.stderr().writer());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> ErrorReporter.report(e, ctx));
         cli.setParameterExceptionHandler((e, badArgs) -> {
-            PrintWriter err = e.getCommandLine().getErr();
-            err.println("Error: " + Tables.clean(e.getMessage()));
-            err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
-            err.flush();
+            ctx.stderr().line("Error: " + e.getMessage());
+            ctx.stderr().line("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return ExitCode.USAGE;
         });
         return cli;
@@ -94,74 +109,23 @@ public final class Main {
         }
     }
 
+    /**
+     * Builds the injector for resolved settings. Nothing is provisioned yet (every binding is lazy), so nothing here
+     * reaches a server or opens the database; with the embedded database, the data directory is guarded from now on
+     * ({@link DataDirectoryGuard}).
+     */
     private static Services assemble(CliSettings settings, CliEnvironment environment, Duration stateTtl) {
+        NeonApiConfig neon = settings.neonApiConfig();
+        JdbcStorageConfig storage = settings.storageConfig();
         Injector injector = Guice.createInjector(Stage.DEVELOPMENT,
-                new CliModule(settings, environment, stateTtl),
-                new NeonApiModule(settings.neonApiConfig()),
-                new JdbcStorageModule(settings.storageConfig()));
-        return new InjectedServices(injector);
-    }
-
-    /** The services, each taken from the injector on its first call. */
-    private static final class InjectedServices implements Services {
-        private final Injector injector;
-
-        InjectedServices(Injector injector) {
-            this.injector = injector;
-        }
-
-        @Override
-        public AuthorizationFlow authorizationFlow() {
-            return injector.getInstance(AuthorizationFlow.class);
-        }
-
-        @Override
-        public AccessTokenProvider accessTokens() {
-            return injector.getInstance(AccessTokenProvider.class);
-        }
-
-        @Override
-        public Disconnect disconnect() {
-            return injector.getInstance(Disconnect.class);
-        }
-
-        @Override
-        public NeonApi neonApi() {
-            return injector.getInstance(NeonApi.class);
-        }
-
-        @Override
-        public Optional<TokenSet> storedGrant(AccountKey account) {
-            try {
-                return injector.getInstance(TokenStore.class).load(account);
-            } catch (StoreUnavailableException e) {
-                return Optional.empty();
-            }
-        }
-
-        @Override
-        public String revokeReplaced(TokenSet replaced) {
-            RevocationEndpoint.Revocation request = replaced.refreshToken()
-                    .map(rt -> new RevocationEndpoint.Revocation(injector.getInstance(ClientRegistration.class),
-                            rt.value(), RevocationEndpoint.TokenTypeHint.REFRESH_TOKEN))
-                    .orElseGet(() -> new RevocationEndpoint.Revocation(injector.getInstance(ClientRegistration.class),
-                            replaced.accessToken().value(), RevocationEndpoint.TokenTypeHint.ACCESS_TOKEN));
-            try {
-                RevocationEndpoint.Outcome outcome = injector.getInstance(RevocationEndpoint.class).revoke(request);
-                if (outcome instanceof RevocationEndpoint.Outcome.Refused refused) {
-                    return "Neon refused to revoke the profile's previous login (" + refused.error().summary()
-                            + "); it stays valid until it expires.";
-                }
-                return "The profile's previous login was revoked at Neon.";
-            } catch (InfrastructureException | IllegalStateException e) {
-                return "Could not revoke the profile's previous login (" + e.getMessage()
-                        + "); it stays valid until it expires.";
-            }
-        }
-
-        @Override
-        public void close() {
-            injector.getInstance(JdbcStorage.class).close();
-        }
+                new CliModule(settings, environment),
+                new OAuthCoreModule(core -> core.stateTtl(stateTtl).lockTimeout(CliModule.LOCK_TIMEOUT)),
+                new OAuthHttpModule(neon.oauthHttpConfig()),
+                new NeonApiModule(neon),
+                new JdbcStorageModule(storage));
+        Optional<DataDirectoryGuard> guard = storage.isEmbeddedDefault()
+                ? storage.dataDirectory().map(dir -> DataDirectoryGuard.open(dir, EMBEDDED_DATABASE_FILES))
+                : Optional.empty();
+        return new InjectedServices(injector, guard);
     }
 }

@@ -4,7 +4,6 @@ import dev.neonoauth.core.domain.AccountKey;
 import dev.neonoauth.neon.api.NeonApi;
 import dev.neonoauth.neon.api.Operation;
 import dev.neonoauth.neon.api.OperationTimeoutException;
-import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 
@@ -29,8 +28,8 @@ final class OperationWaiter {
         if (pending.isEmpty()) {
             return failIfAnyFailed(operations);
         }
-        NeonApi api = ctx.services().neonApi();
-        PrintStream err = ctx.env().err();
+        NeonApi api = ctx.onlineServices().neonApi();
+        Terminal err = ctx.stderr();
         String what = "Waiting for " + pending.size() + " operation" + (pending.size() == 1 ? "" : "s") + " ("
                 + String.join(", ", pending.stream().map(Operation::action).distinct().toList()) + ")";
         long start = System.nanoTime();
@@ -40,8 +39,7 @@ final class OperationWaiter {
             spinner.setDaemon(true);
             spinner.start();
         } else {
-            err.println(what + " ...");
-            err.flush();
+            err.line(what + " ...");
         }
         List<Operation> done;
         try {
@@ -57,12 +55,11 @@ final class OperationWaiter {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                err.print("\r\033[K");
+                err.clearProgress();
             }
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        err.println("Operations finished in " + String.format(java.util.Locale.ROOT, "%.1fs", millis / 1000.0) + ".");
-        err.flush();
+        err.line("Operations finished in " + String.format(java.util.Locale.ROOT, "%.1fs", millis / 1000.0) + ".");
         return failIfAnyFailed(done);
     }
 
@@ -70,18 +67,17 @@ final class OperationWaiter {
         for (Operation o : operations) {
             if (o.status().isFailure()) {
                 throw CliException.error("operation " + o.id() + " (" + o.action() + ") ended "
-                        + o.status().wireValue() + o.error().map(e -> ": " + Tables.clean(e)).orElse(""));
+                        + o.status().wireValue() + o.error().map(e -> ": " + e).orElse(""));
             }
         }
         return operations;
     }
 
-    private static void spin(PrintStream err, String what, long start) {
+    private static void spin(Terminal err, String what, long start) {
         int frame = 0;
         while (!Thread.currentThread().isInterrupted()) {
             long seconds = (System.nanoTime() - start) / 1_000_000_000L;
-            err.print("\r" + FRAMES[frame++ % FRAMES.length] + " " + what + " " + seconds + "s");
-            err.flush();
+            err.progress(FRAMES[frame++ % FRAMES.length] + " " + what + " " + seconds + "s");
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {

@@ -1,16 +1,18 @@
 package dev.neonoauth.app.cli;
 
-import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Writes a command's result to standard output in the chosen format. */
+/**
+ * Writes a command's result to standard output in the chosen format: a table or text for people, a JSON or YAML
+ * document for scripts. Either way through {@link Terminal}, so nothing from a server reaches the terminal raw.
+ */
 final class Output {
     private final OutputFormat format;
-    private final PrintStream out;
+    private final Terminal out;
 
-    Output(OutputFormat format, PrintStream out) {
+    Output(OutputFormat format, Terminal out) {
         this.format = format;
         this.out = out;
     }
@@ -21,30 +23,34 @@ final class Output {
 
     /** One object: key/value lines as a table, else a JSON object or YAML mapping. */
     void object(Map<String, Object> value) {
-        print(format == OutputFormat.table ? Tables.keyValues(value) : structured(value));
+        out.block(format == OutputFormat.table ? Tables.keyValues(value) : structured(value));
     }
 
     /** A list: aligned columns as a table, else a JSON array or YAML sequence of {@code structured} items. */
     <T> void list(List<T> items, List<String> headers, Function<T, List<Object>> row,
             Function<T, Map<String, Object>> structured) {
         if (format == OutputFormat.table) {
-            print(Tables.columns(headers, items.stream().map(row).toList()));
+            out.block(Tables.columns(headers, items.stream().map(row).toList()));
         } else {
-            print(structured(items.stream().map(structured).toList()));
+            out.block(structured(items.stream().map(structured).toList()));
         }
     }
 
-    /** Text for a table, a structure otherwise. */
-    void either(String table, Object structured) {
-        print(format == OutputFormat.table ? table : structured(structured));
+    /** One line for people (a server's string in it cannot start another line), a document for scripts. */
+    void message(String line, Object structured) {
+        if (format == OutputFormat.table) {
+            out.line(line);
+        } else {
+            out.block(structured(structured));
+        }
+    }
+
+    /** Text laid out on several lines for people (a tree), a document for scripts. */
+    void either(String text, Object structured) {
+        out.block(format == OutputFormat.table ? text : structured(structured));
     }
 
     private String structured(Object value) {
         return format == OutputFormat.yaml ? Structured.yaml(value) : Structured.json(value);
-    }
-
-    private void print(String text) {
-        out.print(text);
-        out.flush();
     }
 }

@@ -88,7 +88,7 @@ final class ProjectsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             CliSettings s = ctx.settings();
-            List<Project> projects = ctx.services().neonApi()
+            List<Project> projects = ctx.onlineServices().neonApi()
                     .listProjects(s.account(), new ProjectQuery(Optional.ofNullable(orgId), Optional.ofNullable(search)));
             ctx.output().list(projects, Views.PROJECT_HEADERS, Views::projectRow, Views::project);
             return ExitCode.SUCCESS;
@@ -108,7 +108,7 @@ final class ProjectsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            ctx.output().object(Views.project(ctx.services().neonApi().getProject(ctx.settings().account(), projectId)));
+            ctx.output().object(Views.project(ctx.onlineServices().neonApi().getProject(ctx.settings().account(), projectId)));
             return ExitCode.SUCCESS;
         }
     }
@@ -147,9 +147,9 @@ final class ProjectsCommand implements Callable<Integer> {
                 throw CliException.usage(e.getMessage());
             }
             AccountKey account = ctx.settings().account();
-            NeonApi api = ctx.services().neonApi();
+            NeonApi api = ctx.onlineServices().neonApi();
             ProjectCreated created = api.createProject(account, creation);
-            ctx.say("Created project " + created.project().id() + " (" + Tables.clean(created.project().name()) + ").");
+            ctx.say("Created project " + created.project().id() + " (" + created.project().name() + ").");
             List<Operation> operations = wait.await(ctx, account, created.project().id(), created.operations());
             Map<String, Object> m = changed(created.project(), operations);
             m.put("default_branch", created.branch().name() + " (" + created.branch().id() + ")");
@@ -202,7 +202,7 @@ final class ProjectsCommand implements Callable<Integer> {
                         + "--logical-replication");
             }
             AccountKey account = ctx.settings().account();
-            ProjectChange change = ctx.services().neonApi().updateProject(account, projectId, update);
+            ProjectChange change = ctx.onlineServices().neonApi().updateProject(account, projectId, update);
             return print(ctx, change, wait.await(ctx, account, projectId, change.operations()));
         }
     }
@@ -224,7 +224,7 @@ final class ProjectsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             AccountKey account = ctx.settings().account();
-            ProjectChange change = ctx.services().neonApi().deleteProject(account, projectId);
+            ProjectChange change = ctx.onlineServices().neonApi().deleteProject(account, projectId);
             ctx.say("Deleted project " + projectId + "; recover it within 7 days with: neon-oauth projects recover "
                     + projectId);
             return print(ctx, change, wait.await(ctx, account, projectId, change.operations()));
@@ -248,7 +248,7 @@ final class ProjectsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             AccountKey account = ctx.settings().account();
-            ProjectChange change = ctx.services().neonApi().recoverProject(account, projectId);
+            ProjectChange change = ctx.onlineServices().neonApi().recoverProject(account, projectId);
             return print(ctx, change, wait.await(ctx, account, projectId, change.operations()));
         }
     }

@@ -2,8 +2,11 @@ package dev.neonoauth.app.cli;
 
 import dev.neonoauth.sandbox.NeonSandbox;
 import dev.neonoauth.sandbox.SandboxMain;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -56,23 +59,40 @@ final class SandboxCommand implements Callable<Integer> {
     public Integer call() {
         List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port)));
         Path file = null;
+        Optional<DataDirectoryGuard> guard = Optional.empty();
         if (!inMemory) {
-            file = data != null ? data : dataDirectory(ctx.env()).resolve(STATE_FILE);
-            ensureOwnerOnlyDirectory(file.toAbsolutePath().getParent());
+            file = (data != null ? data : dataDirectory(ctx.env()).resolve(STATE_FILE)).toAbsolutePath();
+            if (file.getParent().equals(dataDirectory(ctx.env()))) {
+                // the sandbox's H2 files go next to the CLI's: the same owner-only rules for all of them
+                guard = Optional.of(DataDirectoryGuard.open(file.getParent(), List.of()));
+            } else {
+                ensureOwnerOnlyDirectory(file.getParent());
+            }
             args.addAll(List.of("--data", file.toString()));
         }
+        try {
+            return serve(args, file);
+        } finally {
+            guard.ifPresent(DataDirectoryGuard::close);
+        }
+    }
+
+    private int serve(List<String> args, Path file) {
         Optional.ofNullable(headlessApproval).ifPresent(v -> args.addAll(List.of("--headless-approval", v)));
         Optional.ofNullable(operationDelay).ifPresent(v -> args.addAll(List.of("--operation-delay", v)));
         Optional.ofNullable(accessTokenTtl).ifPresent(v -> args.addAll(List.of("--access-token-ttl", v)));
         NeonSandbox sandbox;
-        try {
-            sandbox = SandboxMain.run(args.toArray(String[]::new), ctx.env().out());
+        ByteArrayOutputStream banner = new ByteArrayOutputStream();
+        try (PrintStream capture = new PrintStream(banner, true, StandardCharsets.UTF_8)) {
+            sandbox = SandboxMain.run(args.toArray(String[]::new), capture);
         } catch (IllegalArgumentException e) {
             throw CliException.usage(e.getMessage());
         } catch (RuntimeException e) {
             throw CliException.error("cannot start the sandbox on 127.0.0.1:" + port + " (" + e.getMessage()
                     + "); is one already running? Choose another port with --port and pass the same URL to the "
                     + "other commands with --oauth-host.");
+        } finally {
+            ctx.stdout().block(banner.toString(StandardCharsets.UTF_8));
         }
         if (file != null) {
             ownerOnly(file); // the sandbox's state holds its tokens and signing key

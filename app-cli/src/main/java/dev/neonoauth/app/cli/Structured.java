@@ -1,39 +1,66 @@
 package dev.neonoauth.app.cli;
 
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import java.time.Instant;
-import java.util.Iterator;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
 
 /**
- * A small JSON and YAML writer for the command results, which are trees of {@link Map} (insertion ordered),
- * {@link List}, {@link String}, {@link Number}, {@link Boolean}, {@link Instant}, {@link Optional} and null. No
- * library is needed for this much, and none is loaded at start-up.
+ * The {@code -o json} and {@code -o yaml} documents, written by Jackson (and SnakeYAML) from the command results:
+ * trees of {@link Map} (insertion ordered), {@link List}, {@link String}, {@link Number}, {@link Boolean},
+ * {@link Instant}, {@link Optional} and null.
+ *
+ * <p>Documents are for scripts: the data stays faithful (a parser gets back every string as it came from the server),
+ * and no character {@link TerminalText} deems unsafe appears raw in them. JSON writes each such character as a
+ * six-character escape (a backslash, {@code u}, four hex digits). YAML is written with Unicode unless that would leave
+ * such a character raw (SnakeYAML escapes only what YAML calls non-printable, not the bidirectional controls); then the
+ * document is written again with every non-ASCII character escaped. A lone surrogate, which no UTF-8 output can carry,
+ * becomes U+FFFD. Jackson is loaded with the first document, not at start-up.
  */
 final class Structured {
     private Structured() {}
 
     static String json(Object value) {
-        StringBuilder sb = new StringBuilder();
-        writeJson(sb, normalize(value), 0);
-        return sb.append('\n').toString();
+        return write(Json.WRITER, normalize(value)) + "\n";
     }
 
     static String yaml(Object value) {
-        StringBuilder sb = new StringBuilder();
         Object v = normalize(value);
-        if (v instanceof Map<?, ?> map && !map.isEmpty()) {
-            writeYamlMap(sb, map, 0);
-        } else if (v instanceof List<?> list && !list.isEmpty()) {
-            writeYamlList(sb, list, 0);
-        } else {
-            sb.append(yamlScalar(v)).append('\n');
+        String text = write(Yaml.UNICODE, v);
+        if (TerminalText.hasUnsafeOtherThanLineFeed(text)) {
+            text = write(Yaml.ASCII, v);
         }
-        return sb.toString();
+        return Yaml.outdentTopLevelSequence(text);
     }
 
-    /** Optionals unwrapped (empty is null), instants as ISO-8601 strings. */
+    private static String write(ObjectWriter writer, Object value) {
+        try {
+            return writer.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            // the values are maps, lists, strings, numbers and booleans: nothing Jackson can fail on
+            throw new IllegalStateException("cannot write the result as a document", e);
+        }
+    }
+
+    /** Optionals unwrapped (empty is null), instants as ISO-8601 strings, lone surrogates replaced; copies. */
     private static Object normalize(Object value) {
         if (value instanceof Optional<?> o) {
             return o.map(Structured::normalize).orElse(null);
@@ -41,134 +68,129 @@ final class Structured {
         if (value instanceof Instant i) {
             return i.toString();
         }
+        if (value instanceof String s) {
+            return wellFormed(s);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(wellFormed(String.valueOf(k)), normalize(v)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(item -> copy.add(normalize(item)));
+            return copy;
+        }
         return value;
     }
 
-    private static void writeJson(StringBuilder sb, Object value, int indent) {
-        if (value == null) {
-            sb.append("null");
-        } else if (value instanceof Map<?, ?> map) {
-            if (map.isEmpty()) {
-                sb.append("{}");
-                return;
-            }
-            sb.append("{\n");
-            Iterator<? extends Map.Entry<?, ?>> it = map.entrySet().iterator();
-            while (it.hasNext()) {
-                Map.Entry<?, ?> e = it.next();
-                pad(sb, indent + 2);
-                sb.append(quote(String.valueOf(e.getKey()))).append(": ");
-                writeJson(sb, normalize(e.getValue()), indent + 2);
-                sb.append(it.hasNext() ? ",\n" : "\n");
-            }
-            pad(sb, indent);
-            sb.append('}');
-        } else if (value instanceof List<?> list) {
-            if (list.isEmpty()) {
-                sb.append("[]");
-                return;
-            }
-            sb.append("[\n");
-            for (int i = 0; i < list.size(); i++) {
-                pad(sb, indent + 2);
-                writeJson(sb, normalize(list.get(i)), indent + 2);
-                sb.append(i < list.size() - 1 ? ",\n" : "\n");
-            }
-            pad(sb, indent);
-            sb.append(']');
-        } else if (value instanceof Number || value instanceof Boolean) {
-            sb.append(value);
-        } else {
-            sb.append(quote(value.toString()));
-        }
-    }
-
-    private static void writeYamlMap(StringBuilder sb, Map<?, ?> map, int indent) {
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-            pad(sb, indent);
-            sb.append(yamlKey(String.valueOf(e.getKey()))).append(':');
-            writeYamlValue(sb, normalize(e.getValue()), indent);
-        }
-    }
-
-    private static void writeYamlList(StringBuilder sb, List<?> list, int indent) {
-        for (Object item : list) {
-            Object v = normalize(item);
-            pad(sb, indent);
-            sb.append('-');
-            if (v instanceof Map<?, ?> map && !map.isEmpty()) {
-                // first entry on the dash line, the rest aligned under it
-                StringBuilder nested = new StringBuilder();
-                writeYamlMap(nested, map, indent + 2);
-                sb.append(' ').append(nested.substring(indent + 2));
-            } else if (v instanceof List<?> inner && !inner.isEmpty()) {
-                sb.append('\n');
-                writeYamlList(sb, inner, indent + 2);
-            } else {
-                sb.append(' ').append(yamlScalar(v)).append('\n');
-            }
-        }
-    }
-
-    private static void writeYamlValue(StringBuilder sb, Object v, int indent) {
-        if (v instanceof Map<?, ?> map && !map.isEmpty()) {
-            sb.append('\n');
-            writeYamlMap(sb, map, indent + 2);
-        } else if (v instanceof List<?> list && !list.isEmpty()) {
-            sb.append('\n');
-            writeYamlList(sb, list, indent + 2);
-        } else {
-            sb.append(' ').append(yamlScalar(v)).append('\n');
-        }
-    }
-
-    private static String yamlKey(String key) {
-        return key.matches("[A-Za-z_][A-Za-z0-9_.-]*") ? key : quote(key);
-    }
-
-    private static String yamlScalar(Object v) {
-        if (v == null) {
-            return "null";
-        }
-        if (v instanceof Map<?, ?>) {
-            return "{}";
-        }
-        if (v instanceof List<?>) {
-            return "[]";
-        }
-        if (v instanceof Number || v instanceof Boolean) {
-            return v.toString();
-        }
-        String s = v.toString();
-        boolean plain = s.matches("[A-Za-z_/][A-Za-z0-9_./@+-]*( [A-Za-z0-9_./@+()-]+)*")
-                && !s.matches("(?i)true|false|yes|no|on|off|null|~|y|n");
-        return plain ? s : quote(s);
-    }
-
-    /** A JSON string literal; also a valid YAML double-quoted scalar. */
-    static String quote(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+    private static String wellFormed(String s) {
+        StringBuilder sb = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+                    || Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+            boolean lone = Character.isSurrogate(c) && !paired;
+            if (lone && sb == null) {
+                sb = new StringBuilder(s).delete(i, s.length());
+            }
+            if (sb != null) {
+                sb.append(lone ? '\uFFFD' : c);
             }
         }
-        return sb.append('"').toString();
+        return sb == null ? s : sb.toString();
     }
 
-    private static void pad(StringBuilder sb, int n) {
-        sb.append(" ".repeat(n));
+    /** JSON: two-space indentation, {@code "key": value}, unsafe characters escaped. */
+    private static final class Json {
+        static final ObjectWriter WRITER = new ObjectMapper(new JsonFactoryBuilder()
+                .characterEscapes(new TerminalSafeEscapes()).build())
+                .writer(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                        .withObjectEmptySeparator("")
+                        .withArrayEmptySeparator(""))
+                        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                        .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+    }
+
+    /** JSON's standard escapes, plus DEL and every non-ASCII character {@link TerminalText} deems unsafe. */
+    private static final class TerminalSafeEscapes extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        TerminalSafeEscapes() {
+            ascii[0x7f] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return TerminalText.isUnsafe(ch) ? new SerializedString(String.format(Locale.ROOT, "\\u%04x", ch)) : null;
+        }
+    }
+
+    /**
+     * YAML: block style, no document marker, strings plain only when they cannot be read as anything else, and
+     * double-quoted (with escapes) otherwise.
+     */
+    private static final class Yaml {
+        static final ObjectWriter UNICODE = writer(true);
+        static final ObjectWriter ASCII = writer(false);
+
+        private static ObjectWriter writer(boolean unicode) {
+            DumperOptions options = new DumperOptions();
+            options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+            options.setIndent(2);
+            options.setIndicatorIndent(2);
+            options.setIndentWithIndicator(true);
+            options.setSplitLines(false);
+            options.setWidth(Integer.MAX_VALUE);
+            options.setAllowUnicode(unicode);
+            return new ObjectMapper(YAMLFactory.builder()
+                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                    .disable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+                    .stringQuotingChecker(new ConservativeQuoting())
+                    .dumperOptions(options)
+                    .build()).writer();
+        }
+
+        /**
+         * SnakeYAML indents a top-level sequence like a nested one; every line then starts with two spaces, and taking
+         * them away leaves the same document in the usual layout ({@code - id: ...}).
+         */
+        static String outdentTopLevelSequence(String text) {
+            if (!text.startsWith("  - ") || !text.lines().allMatch(l -> l.startsWith("  "))) {
+                return text;
+            }
+            StringBuilder sb = new StringBuilder(text.length());
+            text.lines().forEach(l -> sb.append(l, 2, l.length()).append('\n'));
+            return sb.toString();
+        }
+    }
+
+    /**
+     * Plain (unquoted) only for strings made of letters, digits and {@code _./@+-} words that YAML 1.1 and 1.2 both
+     * read as that same string: not a number, date, null, boolean ({@code yes}, {@code off}, ...) or anything with
+     * YAML syntax in it. Everything else is double-quoted.
+     */
+    private static final class ConservativeQuoting extends StringQuotingChecker {
+        private static final long serialVersionUID = 1L;
+        private static final Pattern PLAIN = Pattern.compile("[A-Za-z_/][A-Za-z0-9_./@+-]*( [A-Za-z0-9_./@+()-]+)*");
+        private static final Pattern RESERVED = Pattern.compile("(?i)y|n|yes|no|on|off|true|false|null");
+
+        @Override
+        public boolean needToQuoteName(String name) {
+            return needToQuoteValue(name);
+        }
+
+        @Override
+        public boolean needToQuoteValue(String value) {
+            return !PLAIN.matcher(value).matches() || RESERVED.matcher(value).matches();
+        }
     }
 }

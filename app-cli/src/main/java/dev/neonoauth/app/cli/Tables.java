@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Plain-text tables with aligned columns. Cells are cleaned of control characters (no terminal escapes from data). */
+/**
+ * Plain-text tables with aligned columns. Each cell is one line: {@link TerminalText#line} replaces its unsafe
+ * characters (line breaks and tabs included) before the widths are measured.
+ */
 final class Tables {
     private Tables() {}
 
@@ -48,7 +51,7 @@ final class Tables {
         return sb.toString();
     }
 
-    /** A cell's text: empty optionals and nulls as "-", lists joined, control characters replaced. */
+    /** A cell's text: empty optionals and nulls as "-", lists joined, unsafe characters replaced. */
     static String cell(Object value) {
         Object v = value instanceof Optional<?> o ? o.orElse(null) : value;
         if (v == null) {
@@ -59,16 +62,7 @@ final class Tables {
             list.forEach(item -> parts.add(cell(item)));
             return String.join(" ", parts);
         }
-        return clean(v.toString());
-    }
-
-    static String clean(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            sb.append(Character.isISOControl(c) ? '?' : c);
-        }
-        return sb.toString();
+        return TerminalText.line(v.toString());
     }
 
     private static String pad(String s, int width) {

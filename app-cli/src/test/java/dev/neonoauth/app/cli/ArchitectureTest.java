@@ -9,7 +9,12 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.neonoauth.app.cli.archfixture.RawPrinter;
 import dev.neonoauth.app.cli.archfixture.Violator;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +37,47 @@ class ArchitectureTest {
     void onlyMainCreatesAnInjector() {
         onlyMainCreatesInjectors().check(cli);
     }
+
+    @Test
+    void onlyTheTerminalWritesToTheStandardStreams() {
+        rawStreamRules().forEach(rule -> rule.check(cli));
+    }
+
+    @Test
+    void theRawStreamRulesCatchAClassPrintingAroundTheTerminal() {
+        JavaClasses violators = new ClassFileImporter().importClasses(RawPrinter.class, RawPrintingCommand.class);
+        List<ArchRule> rules = rawStreamRules();
+        assertThatThrownBy(() -> rules.get(0).check(violators)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("RawPrintingCommand").hasMessageContaining("CliEnvironment.out()");
+        assertThatThrownBy(() -> rules.get(1).check(violators)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("RawPrinter").hasMessageContaining("System.out");
+        assertThatThrownBy(() -> rules.get(2).check(violators)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("RawPrinter.printToAStream").hasMessageContaining("PrintStream.print");
+    }
+
+    /**
+     * Every text on its way to a terminal passes Terminal's sanitizer: the environment's streams are wrapped by the
+     * context (into Terminals) and by nothing else; the process's streams go into the environment only; and only
+     * Terminal calls print, write and the like on a stream or writer.
+     */
+    private static List<ArchRule> rawStreamRules() {
+        String because = "a server's strings reach the terminal only through Terminal, which sanitizes them";
+        ArchRule environmentStreams = noClasses().that().doNotBelongToAnyOf(CliContext.class)
+                .should().callMethod(CliEnvironment.class, "out").orShould().callMethod(CliEnvironment.class, "err")
+                .because(because);
+        ArchRule processStreams = noClasses().that().doNotBelongToAnyOf(CliEnvironment.class)
+                .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+                .because(because);
+        ArchRule printing = noClasses().that().doNotBelongToAnyOf(Terminal.class)
+                .should().callMethodWhere(DescribedPredicate.describe("a print or write method of a stream or writer",
+                        call -> (call.getTargetOwner().isAssignableTo(PrintStream.class)
+                                || call.getTargetOwner().isAssignableTo(Writer.class))
+                                && PRINTING.contains(call.getName())))
+                .because(because);
+        return List.of(environmentStreams, processStreams, printing);
+    }
+
+    private static final Set<String> PRINTING = Set.of("print", "println", "printf", "format", "write", "append");
 
     @Test
     void bothRulesCatchAViolatingClass() {

@@ -45,6 +45,7 @@ final class CliHarness {
     private final StringBuilder transcript = new StringBuilder();
     private boolean terminal = true;
     private BrowserLauncher browser;
+    private CliContext.ServicesFactory services;
 
     CliHarness(NeonSandbox sandbox, Path dataDir) {
         this(sandbox, sandbox.baseUri(), dataDir);
@@ -94,6 +95,12 @@ final class CliHarness {
 
     BrowserLauncher browser() {
         return browser;
+    }
+
+    /** Runs the commands with these services instead of the injector's (fakes at the ports). */
+    CliHarness services(CliContext.ServicesFactory factory) {
+        this.services = factory;
+        return this;
     }
 
     Result run(String... args) {
@@ -148,7 +155,7 @@ final class CliHarness {
         CliEnvironment environment = new CliEnvironment(env, stdin, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), terminal, browser, Clock.systemUTC(),
                 Optional.of(random));
-        return new Running(out, err, environment, args);
+        return new Running(out, err, environment, args, services);
     }
 
     /** A command running on its own thread. */
@@ -158,12 +165,13 @@ final class CliHarness {
         private final java.util.concurrent.CompletableFuture<Integer> exit = new java.util.concurrent.CompletableFuture<>();
         final Thread thread;
 
-        Running(ByteArrayOutputStream out, ByteArrayOutputStream err, CliEnvironment environment, String[] args) {
+        Running(ByteArrayOutputStream out, ByteArrayOutputStream err, CliEnvironment environment, String[] args,
+                CliContext.ServicesFactory services) {
             this.out = out;
             this.err = err;
             this.thread = new Thread(() -> {
                 try {
-                    exit.complete(Main.run(args, environment));
+                    exit.complete(services == null ? Main.run(args, environment) : Main.run(args, environment, services));
                 } catch (Throwable t) {
                     exit.completeExceptionally(t);
                 }

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The hand-written JSON and YAML writers, the tables and the branch tree. */
+/** The JSON and YAML documents (Jackson), the tables and the branch tree. */
 class FormattingTest {
 
     @Test

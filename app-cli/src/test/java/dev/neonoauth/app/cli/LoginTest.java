@@ -70,6 +70,27 @@ class LoginTest {
     }
 
     @Test
+    void aLocalClientStallingOnTheListenerDoesNotDelayTheLogin() throws Exception {
+        TestBrowser browser = new TestBrowser(headless, (b, url) -> {
+            URI redirect = URI.create(TestBrowser.query(url).get("redirect_uri"));
+            // another local program connects first, sends 9 bytes of a request and stalls, for as long as it likes
+            try (java.net.Socket stalled = new java.net.Socket(redirect.getHost(), redirect.getPort())) {
+                stalled.getOutputStream().write("GET /call".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                stalled.getOutputStream().flush();
+                TestBrowser.Visit real = b.loadCallback(b.authorize(url, TestBrowser.Decision.APPROVE));
+                assertThat(real.status()).isEqualTo(200);
+            }
+        });
+        cli.browser(browser);
+        long start = System.nanoTime();
+        CliHarness.Result login = cli.run("login", "--timeout", "15s");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        browser.awaitDone();
+        assertThat(login.exitCode()).as(login.toString()).isZero();
+        assertThat(millis).as("the stalled connection delayed nothing").isLessThan(10_000L);
+    }
+
+    @Test
     void aSecondCallbackAfterTheLoginIsNotHandled() throws Exception {
         URI[] callback = new URI[1];
         TestBrowser browser = new TestBrowser(headless, (b, url) -> {

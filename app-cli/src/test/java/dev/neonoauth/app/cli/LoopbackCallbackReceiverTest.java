@@ -13,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +87,106 @@ class LoopbackCallbackReceiverTest {
             assertThat(receiver.await(Duration.ofMillis(200))).isEmpty();
             assertThat(status(URI.create(base + "?state=good"), "GET")).isEqualTo(200);
             assertThat(receiver.await(Duration.ofSeconds(5))).isEqualTo(Optional.of("done"));
+        }
+    }
+
+    @Test
+    void aHalfSentRequestDoesNotDelayTheRealCallback() throws Exception {
+        try (LoopbackCallbackReceiver<String> receiver = LoopbackCallbackReceiver.start(0,
+                query -> LoopbackCallbackReceiver.Reply.finished(200, "<p>ok</p>", query));
+                Socket stalled = new Socket(InetAddress.getByName("127.0.0.1"), receiver.port())) {
+            stalled.getOutputStream().write("GET /call".getBytes(StandardCharsets.US_ASCII)); // 9 bytes, then nothing
+            stalled.getOutputStream().flush();
+            Thread.sleep(200);
+            assertRealCallbackIsPrompt(receiver);
+        }
+    }
+
+    @Test
+    void manyStalledConnectionsDoNotDelayTheRealCallback() throws Exception {
+        try (LoopbackCallbackReceiver<String> receiver = LoopbackCallbackReceiver.start(0,
+                query -> LoopbackCallbackReceiver.Reply.finished(200, "<p>ok</p>", query))) {
+            List<Socket> stalled = new ArrayList<>();
+            try {
+                for (int i = 0; i < 3 * LoopbackHttpServer.MAX_PENDING; i++) {
+                    Socket s = new Socket(InetAddress.getByName("127.0.0.1"), receiver.port());
+                    stalled.add(s);
+                    s.getOutputStream().write("GET /c".getBytes(StandardCharsets.US_ASCII));
+                }
+                assertRealCallbackIsPrompt(receiver);
+            } finally {
+                for (Socket s : stalled) {
+                    s.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void aConnectionThatDoesNotCompleteItsHeadInTimeIsClosed() throws Exception {
+        try (LoopbackCallbackReceiver<String> receiver = LoopbackCallbackReceiver.start(0, Duration.ofMillis(300),
+                query -> LoopbackCallbackReceiver.Reply.finished(200, "<p>ok</p>", query));
+                Socket slow = new Socket(InetAddress.getByName("127.0.0.1"), receiver.port())) {
+            slow.setSoTimeout(5000);
+            long start = System.nanoTime();
+            Thread dribble = new Thread(() -> {
+                try {
+                    for (byte b : "GET /callback?code=c&state=s HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII)) {
+                        slow.getOutputStream().write(b); // one byte every 50 ms: never a whole head in 300 ms
+                        Thread.sleep(50);
+                    }
+                } catch (Exception closed) {
+                    // the listener hung up, as it should
+                }
+            });
+            dribble.start();
+            int read;
+            try {
+                read = slow.getInputStream().read();
+            } catch (java.net.SocketException reset) {
+                read = -1;
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            dribble.interrupt();
+            assertThat(read).as("closed without an answer").isEqualTo(-1);
+            assertThat(millis).isBetween(250L, 3000L);
+            assertThat(receiver.await(Duration.ofMillis(100))).isEmpty();
+        }
+    }
+
+    @Test
+    void anOversizedOrMalformedHeadGetsAnErrorAndTheListenerKeepsWaiting() throws Exception {
+        try (LoopbackCallbackReceiver<String> receiver = LoopbackCallbackReceiver.start(0,
+                query -> LoopbackCallbackReceiver.Reply.finished(200, "<p>ok</p>", query))) {
+            String start = "GET /callback?code=";
+            String huge = start + "x".repeat(LoopbackHttpServer.MAX_HEAD_BYTES - start.length()); // no end in sight
+            assertThat(rawRequestStatus(receiver.port(), huge)).isEqualTo(431);
+            assertThat(rawRequestStatus(receiver.port(), "HELLO\r\n\r\n")).isEqualTo(400);
+            assertThat(rawRequestStatus(receiver.port(), "GET /callback HTTP/1.1\r\n bad-fold\r\n\r\n")).isEqualTo(400);
+            assertRealCallbackIsPrompt(receiver);
+        }
+    }
+
+    /** The real callback is answered at once, and ends the login. */
+    private static void assertRealCallbackIsPrompt(LoopbackCallbackReceiver<String> receiver) throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> real = TestBrowser.HTTP.send(HttpRequest.newBuilder(
+                        URI.create(receiver.redirectUri() + "?code=c&state=s")).timeout(Duration.ofSeconds(3)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(real.statusCode()).isEqualTo(200);
+        assertThat(millis).as("answered promptly").isLessThan(1500);
+        assertThat(receiver.await(Duration.ofSeconds(1))).contains("code=c&state=s");
+    }
+
+    private static int rawRequestStatus(int port, String request) throws Exception {
+        try (Socket s = new Socket(InetAddress.getByName("127.0.0.1"), port)) {
+            s.setSoTimeout(5000);
+            s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            String statusLine = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
         }
     }
 

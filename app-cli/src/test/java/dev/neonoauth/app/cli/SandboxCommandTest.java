@@ -58,6 +58,8 @@ class SandboxCommandTest {
         assertThat(logout.exitCode()).isZero();
         assertThat(logout.out()).contains("Neon revoked the grant");
         stop(restarted);
+        // the sandbox's state and the CLI's database share the data directory: all owner-only
+        DataDirectoryPermissionsTest.assertOwnerOnly(dataDir);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.neonoauth.app.web;
 import dev.neonoauth.app.web.view.ErrorView;
 import dev.neonoauth.app.web.view.ErrorView.Action;
 import dev.neonoauth.core.domain.ReturnTo;
+import dev.neonoauth.core.port.out.AuthorizationServerDiscovery.DiscoveryException;
 import dev.neonoauth.core.port.out.InfrastructureException;
 import dev.neonoauth.neon.api.MissingScopeException;
 import dev.neonoauth.neon.api.NeonApiException;
@@ -13,6 +14,7 @@ import dev.neonoauth.neon.api.ReauthorizationRequiredException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -52,10 +54,7 @@ final class ErrorPages {
                 "You did not give this app the permission this action needs. Neon can ask you for it now; the"
                         + " permissions you already gave are kept.", RequestIds.of(ctx), Action.HOME)
                 .askingFor(e.missingScope().value(), backPath(ctx))));
-        routes.exception(ReauthorizationRequiredException.class, (e, ctx) -> show(ctx, ErrorView.of(401,
-                "Reconnect to Neon", "This app can no longer act on your Neon account: the access was revoked, expired"
-                        + " or never given. Connect again to continue.", RequestIds.of(ctx), Action.CONNECT)
-                .returningTo(returnPath(ctx))));
+        routes.exception(ReauthorizationRequiredException.class, (e, ctx) -> reconnect(ctx));
         routes.exception(OrganizationRequiredException.class, (e, ctx) -> show(ctx, ErrorView.of(400,
                 "Choose an organization", "Your Neon account belongs to organizations: choose one above the list"
                         + " of projects, then create the project there.", RequestIds.of(ctx), Action.BACK_TO_PROJECTS)
@@ -68,6 +67,20 @@ final class ErrorPages {
         routes.exception(OperationTimeoutException.class, (e, ctx) -> show(ctx, ErrorView.of(504,
                 "Neon is still working", "The change was accepted but has not finished yet. Reload in a moment.",
                 RequestIds.of(ctx), Action.BACK_TO_PROJECTS)));
+        routes.exception(DiscoveryException.class, (e, ctx) -> {
+            LOG.warn("request {}: the authorization server could not be resolved ({}, retryable={})", RequestIds.of(ctx),
+                    e.getMessage(), e.isRetryable());
+            show(ctx, ErrorView.of(503, "Neon's sign-in service is unavailable", e.isRetryable()
+                    ? "This app could not reach Neon's sign-in service. Try again in a moment."
+                    : "Neon's sign-in service did not answer as this app expects, so it cannot connect accounts now."
+                            + " Whoever runs this app should check its Neon OAuth settings (NEON_OAUTH_HOST).",
+                    RequestIds.of(ctx), Action.HOME));
+        });
+        routes.exception(HttpResponseException.class, (e, ctx) -> show(ctx, ErrorView.of(e.getStatus(),
+                e.getStatus() == 404 ? "Not found" : "That did not work",
+                e.getStatus() == 404 ? "There is nothing at this address."
+                        : "This app could not handle the request. Go back and try again.",
+                RequestIds.of(ctx), Action.HOME)));
         routes.exception(InfrastructureException.class, (e, ctx) -> {
             LOG.warn("request {} failed: {} ({})", RequestIds.of(ctx), e.getClass().getSimpleName(), e.getMessage());
             show(ctx, ErrorView.of(503, "A service is unavailable",
@@ -82,11 +95,28 @@ final class ErrorPages {
         });
     }
 
+    /**
+     * The grant is gone or no longer accepted: the token provider says so, or Neon answered 401 even after the adapter's
+     * one refresh and retry. Connecting again is the only fix, so the page offers it (and, as every page of a
+     * connected session, Disconnect and Sign out in its header).
+     */
+    void reconnect(Context ctx) {
+        show(ctx, ErrorView.of(401, "Reconnect your Neon account", "This app can no longer act on your Neon account:"
+                + " the access was revoked, expired or never given. Connect again to continue.", RequestIds.of(ctx),
+                Action.CONNECT).returningTo(returnPath(ctx)));
+    }
+
     void notFound(Context ctx) {
         show(ctx, ErrorView.of(404, "Not found", "There is nothing at this address.", RequestIds.of(ctx), Action.HOME));
     }
 
     private void neonError(Context ctx, NeonApiException e) {
+        if (e.httpStatus() == 401) {
+            LOG.info("request {}: Neon refused the access token even after a refresh (neonRequestId={})",
+                    RequestIds.of(ctx), e.requestId().orElse("-"));
+            reconnect(ctx);
+            return;
+        }
         int status = switch (e.httpStatus()) {
             case 404 -> 404;
             case 403 -> 403;
@@ -110,6 +140,7 @@ final class ErrorPages {
     }
 
     void show(Context ctx, ErrorView view) {
+        ctx.header("Cache-Control", "no-store"); // also under /static/, whose files may be cached
         pages.render(ctx, view.status(), "error.jte", view.title(), view);
     }
 

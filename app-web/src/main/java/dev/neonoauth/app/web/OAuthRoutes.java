@@ -118,11 +118,12 @@ final class OAuthRoutes {
     }
 
     /**
-     * The configured redirect URI; in embedded mode {@code http://127.0.0.1:<port>/api/oauth/callback} on the port
-     * this request came in on (the sandbox lets a loopback IP literal use any port, RFC 8252 section 7.3).
+     * The configured redirect URI; in embedded mode {@code http://127.0.0.1:<port>/api/oauth/callback} on the port the
+     * server listens on (the sandbox lets a loopback IP literal use any port, RFC 8252 section 7.3). The socket's
+     * port, not the Host header's: the same origin {@link CanonicalOrigin} sends every request to.
      */
     private URI callbackUri(Context ctx) {
-        return config.redirectUri().orElseGet(() -> URI.create("http://127.0.0.1:" + ctx.port() + WebConfig.CALLBACK_PATH));
+        return config.callbackUri(ctx.req().getLocalPort());
     }
 
     private AccountKey newAccountKey() {

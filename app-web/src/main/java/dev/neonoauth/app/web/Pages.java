@@ -1,6 +1,7 @@
 package dev.neonoauth.app.web;
 
 import dev.neonoauth.app.web.session.SessionManager;
+import dev.neonoauth.app.web.view.ErrorView;
 import dev.neonoauth.app.web.view.Frame;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
@@ -16,6 +17,7 @@ import java.util.Map;
  */
 @Singleton
 final class Pages {
+    private static final String RENDERED = Pages.class.getName() + ".rendered";
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
     private final SessionManager sessions;
 
@@ -32,9 +34,27 @@ final class Pages {
     void render(Context ctx, int status, String template, String title, Object view, int refreshSeconds) {
         SessionManager.Current session = sessions.getOrCreate(ctx);
         Frame frame = new Frame(title, session.account().isPresent(), session.csrfToken(), refreshSeconds);
+        ctx.status(status).contentType("text/html; charset=utf-8").result(html(template, frame, view));
+        ctx.attribute(RENDERED, Boolean.TRUE);
+    }
+
+    /** True when this request's response is one of the app's pages (not, say, Javalin's plain "not found"). */
+    static boolean rendered(Context ctx) {
+        return Boolean.TRUE.equals(ctx.attribute(RENDERED));
+    }
+
+    /**
+     * An error page outside any request the app handles (Jetty's answer to a request it could not parse): the same
+     * layout, with no session and so no forms.
+     */
+    String standaloneError(ErrorView error) {
+        return html("error.jte", new Frame(error.title(), false, "", 0), error);
+    }
+
+    private String html(String template, Frame frame, Object view) {
         StringOutput out = new StringOutput();
         String paramName = template.equals("landing.jte") ? "expired" : template.equals("error.jte") ? "error" : "view";
         engine.render(template, Map.of("frame", frame, paramName, view), out);
-        ctx.status(status).contentType("text/html; charset=utf-8").result(out.toString());
+        return out.toString();
     }
 }

@@ -12,12 +12,17 @@ final class RequestIds {
     private RequestIds() {}
 
     static String assign(Context ctx) {
-        byte[] bytes = new byte[8];
-        RANDOM.nextBytes(bytes);
-        String id = HexFormat.of().formatHex(bytes);
+        String id = newId();
         ctx.attribute(ATTRIBUTE, id);
         ctx.header("X-Request-ID", id);
         return id;
+    }
+
+    /** A fresh id, for responses outside a Javalin request (Jetty's own error pages). */
+    static String newId() {
+        byte[] bytes = new byte[8];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     static String of(Context ctx) {

@@ -2,7 +2,7 @@ package dev.neonoauth.app.web;
 
 import dev.neonoauth.app.web.session.RequestScheme;
 import dev.neonoauth.app.web.session.SessionManager;
-import dev.neonoauth.core.domain.AuthorizationServer;
+import dev.neonoauth.core.port.out.AuthorizationServerSource;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -11,6 +11,7 @@ import io.javalin.http.staticfiles.Location;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Javalin server: routes, security headers on every response, CSRF on every POST, an access log without
+ * The Javalin server: routes, security headers on every response (Jetty's own error pages included), requests for
+ * another host sent to the {@link CanonicalOrigin} before a session exists, CSRF on every POST, an access log without
  * secrets, a health endpoint, and a graceful stop that lets in-flight requests finish.
  */
 @Singleton
@@ -37,6 +39,7 @@ public final class WebApp {
     private final ProjectRoutes projects;
     private final AccountRoutes account;
     private final SecurityHeaders headers;
+    private final AtomicBoolean redirectLogged = new AtomicBoolean();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -45,10 +48,11 @@ public final class WebApp {
         return t;
     });
     private Javalin javalin;
+    private volatile CanonicalOrigin canonical;
 
     @Inject
     WebApp(WebConfig config, SessionManager sessions, Guard guard, Pages pages, ErrorPages errors, OAuthRoutes oauth,
-            ProjectRoutes projects, AccountRoutes account, AuthorizationServer server) {
+            ProjectRoutes projects, AccountRoutes account, AuthorizationServerSource server) {
         this.config = config;
         this.sessions = sessions;
         this.guard = guard;
@@ -66,6 +70,7 @@ public final class WebApp {
             c.startup.showJavalinBanner = false;
             c.jetty.host = config.host();
             c.jetty.port = config.port();
+            c.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrorPages(headers, pages, config.trustProxy())));
             c.staticFiles.add(s -> {
                 s.hostedPath = "/static";
                 s.directory = "/static";
@@ -95,14 +100,16 @@ public final class WebApp {
             r.post("/projects/{id}/branches/{branch}/delete", projects::deleteBranch);
             r.get("/account", account::show);
             r.post("/account/disconnect", account::disconnect);
+            r.post("/account/sign-out", account::signOut);
             errors.register(r);
             r.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) {
+                if (!Pages.rendered(ctx)) { // an unknown route or static file: Javalin's plain-text answer
                     errors.notFound(ctx);
                 }
             });
         });
         javalin.start();
+        canonical = CanonicalOrigin.of(config.callbackUri(javalin.port()));
         housekeeping.scheduleWithFixedDelay(this::purge, 1, 5, TimeUnit.MINUTES);
         LOG.info("app-web listening on {}:{} ({})", config.host(), javalin.port(), config);
         return javalin.port();
@@ -118,9 +125,40 @@ public final class WebApp {
             ctx.skipRemainingHandlers();
             return;
         }
+        if (redirectedToCanonicalOrigin(ctx)) {
+            return; // redirect() drops the route's handlers; the after-handler still runs (unlike skipRemainingHandlers)
+        }
         if (ctx.method() == HandlerType.POST) {
             guard.checkCsrf(ctx);
         }
+    }
+
+    /** Sends a request for another host to the canonical origin (see {@link CanonicalOrigin}); not health checks. */
+    private boolean redirectedToCanonicalOrigin(Context ctx) {
+        CanonicalOrigin origin = canonical;
+        if (origin == null || ctx.path().equals("/health")) {
+            return false;
+        }
+        String forwardedHost = config.trustProxy() ? firstValue(ctx.header("X-Forwarded-Host")) : null;
+        String query = ctx.queryString();
+        Optional<String> location = origin.redirectFor(forwardedHost != null ? forwardedHost : ctx.header("Host"),
+                ctx.req().getRequestURI() + (query == null ? "" : "?" + query));
+        if (location.isEmpty()) {
+            return false;
+        }
+        if (redirectLogged.compareAndSet(false, true)) {
+            LOG.info("requests for other hosts are redirected to {}; behind a reverse proxy, forward the original Host"
+                    + " header (or X-Forwarded-Host with TRUST_PROXY=true)", origin);
+        }
+        ctx.redirect(location.get(), HttpStatus.forStatus(CanonicalOrigin.statusFor(ctx.method().name())));
+        return true;
+    }
+
+    private static String firstValue(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        return header.split(",", 2)[0].trim();
     }
 
     private void landing(Context ctx) {

@@ -1,9 +1,10 @@
 package dev.neonoauth.app.web;
 
 import dev.neonoauth.neon.NeonScopes;
+import dev.neonoauth.core.domain.ClientAuthenticationMethod;
 import dev.neonoauth.core.domain.ClientSecret;
 import dev.neonoauth.core.domain.ScopeSet;
-import dev.neonoauth.core.service.AuthorizationFlowService;
+import dev.neonoauth.core.port.in.AuthorizationFlow;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -26,7 +27,9 @@ import java.util.Optional;
  * @param scopes the scopes asked for at "Connect Neon" ({@code NEON_OAUTH_SCOPES})
  * @param cookieSecure forces the session cookie's Secure flag ({@code NEON_OAUTH_COOKIE_SECURE}); empty means
  *     automatic: Secure when the redirect URI is https, or when the request arrived over https
- * @param trustProxy trust {@code X-Forwarded-Proto} from a reverse proxy ({@code TRUST_PROXY})
+ * @param trustProxy trust {@code X-Forwarded-Proto} and {@code X-Forwarded-Host} from a reverse proxy
+ *     ({@code TRUST_PROXY}): the scheme decides the cookie's Secure flag and HSTS, the host whether a request is sent to
+ *     the canonical origin (see {@link CanonicalOrigin})
  * @param sessionIdle idle timeout of a session ({@code NEON_OAUTH_SESSION_IDLE_MINUTES}, default 30)
  * @param sessionAbsolute absolute lifetime of a session ({@code NEON_OAUTH_SESSION_ABSOLUTE_HOURS}, default 12)
  * @param shutdownGrace how long in-flight requests may finish at shutdown ({@code NEON_OAUTH_SHUTDOWN_GRACE_SECONDS})
@@ -83,19 +86,38 @@ public record WebConfig(
             throw new IllegalArgumentException("session timeouts must be positive, and the absolute one at least the idle one");
         }
         if (stateTtl.compareTo(Duration.ofSeconds(1)) < 0
-                || stateTtl.compareTo(AuthorizationFlowService.MAX_STATE_TTL) > 0) {
+                || stateTtl.compareTo(AuthorizationFlow.MAX_STATE_TTL) > 0) {
             throw new IllegalArgumentException("NEON_OAUTH_STATE_TTL_SECONDS must be between 1 and "
-                    + AuthorizationFlowService.MAX_STATE_TTL.toSeconds());
+                    + AuthorizationFlow.MAX_STATE_TTL.toSeconds());
         }
         if (clientId.isPresent() && redirectUri.isEmpty()) {
             throw new IllegalArgumentException("NEON_REDIRECT_URI is required with NEON_CLIENT_ID"
                     + " (e.g. https://yourapp.example/api/oauth/callback)");
         }
         redirectUri.ifPresent(uri -> {
+            if (uri.getScheme() == null || !uri.getScheme().matches("(?i)https?") || uri.getHost() == null) {
+                throw new IllegalArgumentException("NEON_REDIRECT_URI must be an absolute http(s) URL"
+                        + " (e.g. https://yourapp.example/api/oauth/callback)");
+            }
             if (!CALLBACK_PATH.equals(uri.getPath())) {
                 throw new IllegalArgumentException("NEON_REDIRECT_URI must end with " + CALLBACK_PATH);
             }
         });
+    }
+
+    /**
+     * {@code NEON_CLIENT_AUTH}: {@code client_secret_post}, {@code client_secret_basic} or {@code none}; empty when
+     * unset (a client with a secret then uses {@code client_secret_post}, the method Neon registers partner clients
+     * with).
+     *
+     * @throws IllegalArgumentException naming the variable when the value is not one of those
+     */
+    static Optional<ClientAuthenticationMethod> clientAuthentication(Map<String, String> env) {
+        try {
+            return value(env, ENV_CLIENT_AUTH).map(ClientAuthenticationMethod::parse);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(ENV_CLIENT_AUTH + ": " + e.getMessage(), e);
+        }
     }
 
     /** True when no client is configured: run the in-process sandbox and the embedded database. */
@@ -103,16 +125,19 @@ public record WebConfig(
         return clientId.isEmpty();
     }
 
+    static final String ENV_CLIENT_AUTH = "NEON_CLIENT_AUTH";
+
     /** Reads the configuration from environment variables; see docs/app-web.md for the table. */
     public static WebConfig fromEnvironment(Map<String, String> env) {
         Objects.requireNonNull(env, "env == null");
         Optional<String> clientId = value(env, "NEON_CLIENT_ID");
         String host = value(env, "HOST").orElse(clientId.isEmpty() ? "127.0.0.1" : "0.0.0.0");
         int port = value(env, "PORT").map(p -> parseInt("PORT", p)).orElse(DEFAULT_PORT);
-        Optional<URI> redirect = value(env, "NEON_REDIRECT_URI").map(URI::create);
+        Optional<URI> redirect = value(env, "NEON_REDIRECT_URI").map(v -> parseUri("NEON_REDIRECT_URI", v));
         ScopeSet scopes = value(env, "NEON_OAUTH_SCOPES").map(s -> ScopeSet.parse(s.replace(',', ' ')))
                 .orElse(DEFAULT_SCOPES);
         Optional<Boolean> secure = value(env, "NEON_OAUTH_COOKIE_SECURE").map(v -> parseBoolean("NEON_OAUTH_COOKIE_SECURE", v));
+        clientAuthentication(env); // validated here, read when the client registration is built
         return new WebConfig(
                 host,
                 port,
@@ -132,7 +157,7 @@ public record WebConfig(
                 Duration.ofSeconds(value(env, "NEON_OAUTH_SHUTDOWN_GRACE_SECONDS")
                         .map(v -> parseInt("NEON_OAUTH_SHUTDOWN_GRACE_SECONDS", v)).orElse(10)),
                 value(env, "NEON_OAUTH_STATE_TTL_SECONDS").map(v -> Duration.ofSeconds(parseInt("NEON_OAUTH_STATE_TTL_SECONDS", v)))
-                        .orElse(AuthorizationFlowService.DEFAULT_STATE_TTL),
+                        .orElse(AuthorizationFlow.DEFAULT_STATE_TTL),
                 env);
     }
 
@@ -165,6 +190,14 @@ public record WebConfig(
     private static Optional<String> value(Map<String, String> env, String name) {
         String v = env.get(name);
         return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+    }
+
+    private static URI parseUri(String name, String value) {
+        try {
+            return new URI(value);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException(name + " is not a valid URL (" + e.getReason() + ")");
+        }
     }
 
     private static int parseInt(String name, String value) {

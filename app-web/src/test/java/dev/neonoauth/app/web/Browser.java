@@ -22,16 +22,26 @@ import java.util.stream.Collectors;
 final class Browser {
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
     final URI base;
-    final CookieManager cookies = new CookieManager();
+    final CookieManager cookies;
     private final HttpClient client;
 
     Browser(URI base) {
+        this(base, new CookieManager());
+    }
+
+    private Browser(URI base, CookieManager cookies) {
         this.base = base;
+        this.cookies = cookies;
         this.client = HttpClient.newBuilder()
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
+    }
+
+    /** The same browser (its cookie jar: cookies stay with their hosts) addressing another origin. */
+    Browser at(URI otherBase) {
+        return new Browser(otherBase, cookies);
     }
 
     HttpResponse<String> get(String pathAndQuery) {

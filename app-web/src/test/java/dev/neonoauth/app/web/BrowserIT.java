@@ -126,6 +126,25 @@ class BrowserIT {
         assertThat(driver.findElement(By.id("error-code")).getText()).isEqualTo("access_denied");
     }
 
+    @Test
+    void openedAtLocalhostTheAppMovesTo127001AndTheFlowCompletesThenTheHeaderDisconnects() throws Exception {
+        // to http://127.0.0.1:PORT/projects, which sends a browser that is not connected yet to the landing page
+        driver.get("http://localhost:" + app.port() + "/projects");
+        waiting().until(ExpectedConditions.urlToBe(app.baseUri().toString()));
+        driver.findElement(By.id("connect")).click();
+        signInAtTheSandbox();
+        driver.findElement(By.id("approve")).click();
+        waiting().until(ExpectedConditions.urlContains("/projects"));
+        shot("08-connected-from-localhost");
+        assertThat(driver.getCurrentUrl()).startsWith(app.baseUri().toString());
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Projects");
+
+        driver.findElement(By.id("nav-disconnect")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("message-heading"), "Disconnected"));
+        assertThat(driver.findElement(By.id("message")).getText()).contains("Neon revoked this app");
+        assertThat(driver.findElements(By.id("nav-disconnect"))).isEmpty();
+    }
+
     private void assertNoAlert() {
         try {
             driver.switchTo().alert();

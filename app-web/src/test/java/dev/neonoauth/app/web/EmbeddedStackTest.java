@@ -94,6 +94,63 @@ class EmbeddedStackTest {
     }
 
     @Test
+    void aFlowStartedAtLocalhostIsMovedTo127001BeforeItsSessionAndCompletes() {
+        Browser atLocalhost = new Browser(URI.create("http://localhost:" + app.port()));
+        HttpResponse<String> landing = atLocalhost.get("/");
+        assertThat(landing.statusCode()).as("what a browser gets at http://localhost:PORT/").isEqualTo(302);
+        URI canonical = Browser.location(landing);
+        assertThat(canonical).isEqualTo(URI.create("http://127.0.0.1:" + app.port() + "/"));
+        assertThat(atLocalhost.sessionCookie()).as("no session cookie on localhost").isEmpty();
+
+        Browser browser = atLocalhost.at(canonical); // the same browser (cookie jar), following the redirect
+        HttpResponse<String> start = browser.postFrom("/", "/api/oauth/start", Map.of());
+        assertThat(start.statusCode()).isEqualTo(303);
+        HttpResponse<String> callback = throughTheSandbox(browser, Browser.location(start), app.port());
+        assertThat(callback.statusCode()).as(callback.body()).isEqualTo(303);
+        assertThat(Browser.location(callback).toString()).isEqualTo("/projects");
+        HttpResponse<String> projects = browser.get("/projects");
+        assertThat(projects.statusCode()).isEqualTo(200);
+        assertThat(projects.body()).contains("<h1>Projects</h1>");
+    }
+
+    @Test
+    void everyFileInTheDataDirectoryIsOwnerOnlyAfterRealUse() throws Exception {
+        Browser browser = new Browser(URI.create("http://127.0.0.1:" + app.port()));
+        HttpResponse<String> start = browser.postFrom("/", "/api/oauth/start", Map.of());
+        assertThat(throughTheSandbox(browser, Browser.location(start), app.port()).statusCode()).isEqualTo(303);
+        assertThat(browser.get("/projects").statusCode()).isEqualTo(200);
+        assertThat(browser.get("/account").statusCode()).isEqualTo(200);
+        assertThat(browser.postFrom("/account", "/account/disconnect", Map.of()).body()).contains("Neon revoked this app");
+        assertThat(dataDir.resolve("tokens.mv.db")).exists();
+
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (!ownerOnly(dataDir).isEmpty() && System.nanoTime() < deadline) {
+            sleep(50);
+        }
+        assertThat(ownerOnly(dataDir)).as("while the app runs").isEmpty();
+        app.close();
+        assertThat(ownerOnly(dataDir)).as("after it stopped").isEmpty();
+        try (var files = Files.list(dataDir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).contains("tokens.mv.db", "keyset.json");
+        }
+    }
+
+    /** The entries of {@code dir} (and {@code dir} itself) that are not 0700 directories or 0600 files. */
+    private static java.util.List<String> ownerOnly(java.nio.file.Path dir) throws java.io.IOException {
+        java.util.List<String> wrong = new java.util.ArrayList<>();
+        try (var entries = Files.walk(dir)) {
+            for (java.nio.file.Path p : entries.toList()) {
+                String mode = java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+                String wanted = Files.isDirectory(p) ? "rwx------" : "rw-------";
+                if (!mode.equals(wanted)) {
+                    wrong.add(dir.relativize(p) + " " + mode);
+                }
+            }
+        }
+        return wrong;
+    }
+
+    @Test
     void sessionsLiveInTheEmbeddedDatabaseAndSurviveARestart() {
         Browser before = new Browser(URI.create("http://127.0.0.1:" + app.port()));
         String csrf = Browser.csrf(before.get("/").body());

@@ -9,6 +9,15 @@ import dev.neonoauth.core.port.out.TokenStore;
 import dev.neonoauth.neon.api.Branch;
 import dev.neonoauth.neon.api.BranchChange;
 import dev.neonoauth.neon.api.BranchCreation;
+import dev.neonoauth.neon.api.BranchRestore;
+import dev.neonoauth.neon.api.ConnectionUri;
+import dev.neonoauth.neon.api.ConnectionUriQuery;
+import dev.neonoauth.neon.api.Database;
+import dev.neonoauth.neon.api.DatabaseChange;
+import dev.neonoauth.neon.api.DatabaseCreation;
+import dev.neonoauth.neon.api.Endpoint;
+import dev.neonoauth.neon.api.EndpointChange;
+import dev.neonoauth.neon.api.EndpointCreation;
 import dev.neonoauth.neon.api.MissingScopeException;
 import dev.neonoauth.neon.api.NeonApi;
 import dev.neonoauth.neon.api.NeonApiException;
@@ -23,6 +32,10 @@ import dev.neonoauth.neon.api.ProjectCreation;
 import dev.neonoauth.neon.api.ProjectQuery;
 import dev.neonoauth.neon.api.ProjectUpdate;
 import dev.neonoauth.neon.api.ReauthorizationRequiredException;
+import dev.neonoauth.neon.api.Role;
+import dev.neonoauth.neon.api.RoleChange;
+import dev.neonoauth.neon.api.RoleCreation;
+import dev.neonoauth.neon.api.RolePassword;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,11 +44,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * An in-memory Neon API for the fast tests: projects, branches and operations, with the adapter's contract on scopes
  * (checked against the stored grant before anything happens) and on errors. A project whose id starts with
- * {@code fail-} answers 500 with a request id; operations finish after {@link #pollsToFinish} reads.
+ * {@code fail-} answers 500 with a request id; operations finish after {@link #pollsToFinish} reads. While
+ * {@link #failure} is set, every call fails with what it supplies (Neon's API down, or refusing the token).
  */
 final class FakeNeonApi implements NeonApi {
     static final String FAILING_REQUEST_ID = "neon-req-7f3a";
@@ -48,12 +63,17 @@ final class FakeNeonApi implements NeonApi {
     private final AtomicInteger ids = new AtomicInteger(1000);
     volatile int pollsToFinish = 1;
     volatile Duration listLatency = Duration.ZERO;
+    volatile Supplier<RuntimeException> failure;
 
     FakeNeonApi(TokenStore tokens) {
         this.tokens = tokens;
     }
 
     private void require(AccountKey account, Scope scope) {
+        Supplier<RuntimeException> failing = failure;
+        if (failing != null) {
+            throw failing.get();
+        }
         TokenSet set = tokens.load(account).orElseThrow(() -> new ReauthorizationRequiredException("not connected"));
         if (scope != null && !set.grantedScopes().contains(scope)) {
             throw new MissingScopeException(scope);
@@ -199,6 +219,88 @@ final class FakeNeonApi implements NeonApi {
             done.add(getOperation(account, projectId, op.id()));
         }
         return done;
+    }
+
+    // The rest of the port: app-web does not call it, so the fake need not play it.
+
+    private static UnsupportedOperationException unused(String operation) {
+        return new UnsupportedOperationException(operation + " is not used by app-web");
+    }
+
+    @Override
+    public Optional<BranchChange> deleteBranchIfExists(AccountKey account, String projectId, String branchId) {
+        throw unused("deleteBranchIfExists");
+    }
+
+    @Override
+    public BranchChange renameBranch(AccountKey account, String projectId, String branchId, String name) {
+        throw unused("renameBranch");
+    }
+
+    @Override
+    public BranchChange setDefaultBranch(AccountKey account, String projectId, String branchId) {
+        throw unused("setDefaultBranch");
+    }
+
+    @Override
+    public BranchChange restoreBranch(AccountKey account, String projectId, String branchId, BranchRestore restore) {
+        throw unused("restoreBranch");
+    }
+
+    @Override
+    public List<Endpoint> listEndpoints(AccountKey account, String projectId) {
+        throw unused("listEndpoints");
+    }
+
+    @Override
+    public List<Endpoint> listBranchEndpoints(AccountKey account, String projectId, String branchId) {
+        throw unused("listBranchEndpoints");
+    }
+
+    @Override
+    public EndpointChange createEndpoint(AccountKey account, String projectId, EndpointCreation creation) {
+        throw unused("createEndpoint");
+    }
+
+    @Override
+    public ConnectionUri getConnectionUri(AccountKey account, String projectId, ConnectionUriQuery query) {
+        throw unused("getConnectionUri");
+    }
+
+    @Override
+    public List<Database> listDatabases(AccountKey account, String projectId, String branchId) {
+        throw unused("listDatabases");
+    }
+
+    @Override
+    public DatabaseChange createDatabase(AccountKey account, String projectId, String branchId, DatabaseCreation creation) {
+        throw unused("createDatabase");
+    }
+
+    @Override
+    public Optional<DatabaseChange> deleteDatabase(AccountKey account, String projectId, String branchId,
+            String databaseName) {
+        throw unused("deleteDatabase");
+    }
+
+    @Override
+    public List<Role> listRoles(AccountKey account, String projectId, String branchId) {
+        throw unused("listRoles");
+    }
+
+    @Override
+    public RoleChange createRole(AccountKey account, String projectId, String branchId, RoleCreation creation) {
+        throw unused("createRole");
+    }
+
+    @Override
+    public RolePassword revealRolePassword(AccountKey account, String projectId, String branchId, String roleName) {
+        throw unused("revealRolePassword");
+    }
+
+    @Override
+    public RoleChange resetRolePassword(AccountKey account, String projectId, String branchId, String roleName) {
+        throw unused("resetRolePassword");
     }
 
     /** Adds a project directly, as if created elsewhere (e.g. in the Neon console). */

@@ -31,10 +31,32 @@ class HexagonTest {
     }
 
     @Test
-    void httpClientLibrariesStayInTheNeonAdapter() {
-        noClasses().that().resideOutsideOfPackage("dev.neonoauth.adapter.neon..")
+    void httpClientLibrariesStayInTheHttpAdapters() {
+        noClasses().that().resideOutsideOfPackages("dev.neonoauth.adapter.neon..", "dev.neonoauth.adapter.http..")
                 .should().dependOnClassesThat().resideInAnyPackage("retrofit2..", "okhttp3..", "com.squareup.moshi..")
-                .because("Retrofit, OkHttp and Moshi are the Neon adapter's implementation details")
+                .because("OkHttp and Moshi are the HTTP adapters' implementation details (Retrofit the Neon adapter's)")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.neonoauth.adapter.http..")
+                .should().dependOnClassesThat().resideInAnyPackage("retrofit2..", "dev.neonoauth.neon..",
+                        "dev.neonoauth.adapter.neon..")
+                .because("oauth-http is the generic adapter: it knows no provider and needs no Retrofit")
+                .check(classes);
+    }
+
+    @Test
+    void neonPortsDependOnlyOnTheCore() {
+        classes().that().resideInAPackage("dev.neonoauth.neon..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.neonoauth.neon..", "dev.neonoauth.core..",
+                        "java..")
+                .because("neon-api is Neon's side of the hexagon's ports, as dependency-free as the core")
+                .check(classes);
+    }
+
+    @Test
+    void appsUseTheCoreThroughItsPortsNotItsServices() {
+        noClasses().that().resideInAnyPackage("dev.neonoauth.app..")
+                .should().dependOnClassesThat().resideInAPackage("dev.neonoauth.core.service..")
+                .because("the apps are assembled by oauth-guice's OAuthCoreModule and drive the in-ports")
                 .check(classes);
     }
 

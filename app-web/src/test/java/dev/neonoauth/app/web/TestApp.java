@@ -5,6 +5,8 @@ import com.google.inject.AbstractModule;
 import dev.neonoauth.app.web.session.InMemorySessionStore;
 import dev.neonoauth.app.web.session.SessionStore;
 import dev.neonoauth.core.domain.AuthorizationServer;
+import dev.neonoauth.core.port.out.AuthorizationServerDiscovery;
+import dev.neonoauth.core.port.out.AuthorizationServerSource;
 import dev.neonoauth.core.port.out.PendingAuthorizationStore;
 import dev.neonoauth.core.port.out.RevocationEndpoint;
 import dev.neonoauth.core.port.out.TokenEndpoint;
@@ -24,7 +26,7 @@ import java.util.Map;
 /**
  * app-web on a free port with in-memory adapters from the core's test-jar, a fake Neon API, and a fake
  * authorization server at 127.0.0.1:9 that is never contacted: tests play the consent screen by calling the
- * callback themselves.
+ * callback themselves. {@link #serverDown} makes the server's resolution fail as a failed discovery does.
  */
 final class TestApp implements AutoCloseable {
     static final AuthorizationServer SERVER = NeonOAuth.hydraEndpoints(URI.create("http://127.0.0.1:9"));
@@ -37,6 +39,7 @@ final class TestApp implements AutoCloseable {
     final FakeNeonApi neon;
     final MutableClock clock = new MutableClock(Instant.now());
     final RunningApp running;
+    volatile boolean serverDown;
 
     TestApp() {
         this(Map.of());
@@ -62,7 +65,14 @@ final class TestApp implements AutoCloseable {
         running = Main.start(config, new AbstractModule() {
             @Override
             protected void configure() {
-                bind(AuthorizationServer.class).toInstance(SERVER);
+                bind(AuthorizationServerSource.class).toInstance(() -> {
+                    if (serverDown) {
+                        throw new AuthorizationServerDiscovery.DiscoveryException(
+                                "discovery at http://127.0.0.1:9/.well-known/openid-configuration could not be reached",
+                                true, null);
+                    }
+                    return SERVER;
+                });
                 bind(TokenStore.class).toInstance(tokenStore);
                 bind(PendingAuthorizationStore.class).toInstance(pending);
                 bind(TokenEndpoint.class).toInstance(endpoint);

@@ -9,21 +9,15 @@ import dev.neonoauth.adapter.jdbc.JdbcStorage;
 import dev.neonoauth.adapter.jdbc.JdbcStorageConfig;
 import dev.neonoauth.adapter.jdbc.JdbcStorageModule;
 import dev.neonoauth.adapter.neon.NeonApiConfig;
+import dev.neonoauth.adapter.http.OAuthHttpModule;
 import dev.neonoauth.adapter.neon.NeonApiModule;
-import dev.neonoauth.core.domain.AuthorizationServer;
+import dev.neonoauth.guice.OAuthCoreModule;
 import dev.neonoauth.core.domain.ClientRegistration;
 import dev.neonoauth.core.port.in.AccessTokenProvider;
 import dev.neonoauth.core.port.in.AuthorizationFlow;
-import dev.neonoauth.core.port.out.PendingAuthorizationStore;
-import dev.neonoauth.core.port.out.SecureRandomSource;
-import dev.neonoauth.core.port.out.TokenEndpoint;
 import dev.neonoauth.core.port.out.TokenStore;
 import dev.neonoauth.neon.api.NeonApi;
-import dev.neonoauth.core.domain.RefreshPolicy;
-import dev.neonoauth.core.domain.RetryPolicy;
-import dev.neonoauth.core.port.out.Sleeper;
 import dev.neonoauth.core.service.AccessTokenService;
-import dev.neonoauth.core.service.AuthorizationFlowService;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -32,7 +26,7 @@ import java.util.Objects;
  * The benchmarks' composition root. It is named {@code Main} because the project allows only classes named
  * {@code Main} to create an injector (app-web's {@code HexagonTest.onlyMainCreatesAnInjector}); benchmarks are not on
  * that test's classpath, but keep to the rule anyway. It wires the real production graph the way the apps do: the
- * core services with their plain constructors, {@link NeonApiModule} (Retrofit, Moshi, OkHttp) and
+ * core services through oauth-guice's {@link OAuthCoreModule}, oauth-http's {@link OAuthHttpModule}, {@link NeonApiModule} (Retrofit, Moshi, OkHttp) and
  * {@link JdbcStorageModule} (JDBC, Tink AEAD encryption at rest).
  */
 public final class Main {
@@ -55,42 +49,17 @@ public final class Main {
     /** The same, with {@code AccessTokenService}'s in-memory reuse set to {@code tokenCacheMaxAge} (zero: off). */
     public static Stack stack(ClientRegistration client, NeonApiConfig neon, JdbcStorageConfig storage,
             Duration tokenCacheMaxAge) {
-        Injector injector = Guice.createInjector(new NeonApiModule(neon), new JdbcStorageModule(storage),
-                new CoreWiring(client, tokenCacheMaxAge));
+        Injector injector = Guice.createInjector(new OAuthHttpModule(neon.oauthHttpConfig()), new NeonApiModule(neon),
+                new JdbcStorageModule(storage), new OAuthCoreModule(core -> core.tokenCacheMaxAge(tokenCacheMaxAge)),
+                new AbstractModule() {
+                    @Provides
+                    @Singleton
+                    ClientRegistration client() {
+                        return client;
+                    }
+                });
         return new Stack(injector.getInstance(NeonApi.class), injector.getInstance(AccessTokenProvider.class),
                 injector.getInstance(AuthorizationFlow.class), injector.getInstance(TokenStore.class),
                 injector.getInstance(JdbcStorage.class));
-    }
-
-    /** The core services, as app-cli's and app-web's modules provide them. */
-    private static final class CoreWiring extends AbstractModule {
-        private final ClientRegistration client;
-        private final Duration tokenCacheMaxAge;
-
-        CoreWiring(ClientRegistration client, Duration tokenCacheMaxAge) {
-            this.client = Objects.requireNonNull(client, "client == null");
-            this.tokenCacheMaxAge = Objects.requireNonNull(tokenCacheMaxAge, "tokenCacheMaxAge == null");
-        }
-
-        @Provides
-        @Singleton
-        ClientRegistration client() {
-            return client;
-        }
-
-        @Provides
-        @Singleton
-        AccessTokenProvider accessTokens(ClientRegistration c, TokenStore store, TokenEndpoint endpoint) {
-            return new AccessTokenService(c, store, endpoint, Clock.systemUTC(), RefreshPolicy.DEFAULT, RetryPolicy.DEFAULT,
-                    Sleeper.system(), AccessTokenService.DEFAULT_LOCK_TIMEOUT, tokenCacheMaxAge);
-        }
-
-        @Provides
-        @Singleton
-        AuthorizationFlow flow(AuthorizationServer server, ClientRegistration c, PendingAuthorizationStore pending,
-                TokenStore tokens, TokenEndpoint endpoint) {
-            return new AuthorizationFlowService(server, c, pending, tokens, endpoint, SecureRandomSource.system(),
-                    Clock.systemUTC(), Duration.ofMinutes(10));
-        }
     }
 }

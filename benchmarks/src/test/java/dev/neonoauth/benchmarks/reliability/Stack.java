@@ -9,7 +9,11 @@ import com.google.inject.Singleton;
 import dev.neonoauth.adapter.jdbc.JdbcStorage;
 import dev.neonoauth.adapter.jdbc.JdbcStorageConfig;
 import dev.neonoauth.adapter.neon.NeonApiConfig;
+import dev.neonoauth.adapter.http.OAuthHttpModule;
 import dev.neonoauth.adapter.neon.NeonApiModule;
+import dev.neonoauth.core.port.out.PendingAuthorizationStore;
+import dev.neonoauth.guice.OAuthCoreModule;
+import com.google.inject.multibindings.OptionalBinder;
 import dev.neonoauth.core.domain.AccountKey;
 import dev.neonoauth.core.domain.AuthorizationServer;
 import dev.neonoauth.core.domain.ClientRegistration;
@@ -114,27 +118,25 @@ final class Stack implements AutoCloseable {
             }
         };
         Injector injector = Guice.createInjector(
+                new OAuthHttpModule(neonConfig.oauthHttpConfig()),
                 new NeonApiModule(neonConfig),
+                new OAuthCoreModule(core -> core
+                        .retryPolicy(new RetryPolicy(3, Duration.ofMillis(50), Duration.ofMillis(400)))
+                        .lockTimeout(Duration.ofSeconds(60))
+                        .stateTtl(Duration.ofMinutes(10))),
                 new AbstractModule() {
+                    @Override
+                    protected void configure() {
+                        bind(TokenStore.class).toInstance(storage.tokenStore());
+                        bind(PendingAuthorizationStore.class).toInstance(storage.pendingAuthorizationStore());
+                        OptionalBinder.newOptionalBinder(binder(), SecureRandomSource.class).setBinding()
+                                .toInstance(recording);
+                    }
+
                     @Provides
                     @Singleton
                     ClientRegistration client() {
                         return client;
-                    }
-
-                    @Provides
-                    @Singleton
-                    AccessTokenProvider accessTokens(TokenEndpoint endpoint) {
-                        return new AccessTokenService(client, storage.tokenStore(), endpoint, Clock.systemUTC(),
-                                RefreshPolicy.DEFAULT, new RetryPolicy(3, Duration.ofMillis(50), Duration.ofMillis(400)),
-                                Sleeper.system(), Duration.ofSeconds(60));
-                    }
-
-                    @Provides
-                    @Singleton
-                    AuthorizationFlow authorizationFlow(AuthorizationServer server, TokenEndpoint endpoint) {
-                        return new AuthorizationFlowService(server, client, storage.pendingAuthorizationStore(),
-                                storage.tokenStore(), endpoint, recording, Clock.systemUTC(), Duration.ofMinutes(10));
                     }
                 });
         return new Stack(storage, injector);

@@ -8,13 +8,20 @@ public final class RequestScheme {
     private RequestScheme() {}
 
     public static boolean isHttps(Context ctx, boolean trustProxy) {
-        if (trustProxy) {
-            String forwarded = ctx.header("X-Forwarded-Proto");
-            if (forwarded != null && !forwarded.isBlank()) {
-                String first = forwarded.split(",", 2)[0].trim().toLowerCase(Locale.ROOT);
-                return first.equals("https");
-            }
+        return isHttps(ctx.scheme(), ctx.header("X-Forwarded-Proto"), trustProxy);
+    }
+
+    /**
+     * The same decision from the raw values, for code that has no Javalin context (Jetty's own error pages).
+     *
+     * @param scheme the scheme the connection used
+     * @param forwardedProto the {@code X-Forwarded-Proto} header, or null
+     */
+    public static boolean isHttps(String scheme, String forwardedProto, boolean trustProxy) {
+        if (trustProxy && forwardedProto != null && !forwardedProto.isBlank()) {
+            String first = forwardedProto.split(",", 2)[0].trim().toLowerCase(Locale.ROOT);
+            return first.equals("https");
         }
-        return "https".equalsIgnoreCase(ctx.scheme());
+        return "https".equalsIgnoreCase(scheme);
     }
 }

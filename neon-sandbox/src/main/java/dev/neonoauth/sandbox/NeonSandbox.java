@@ -85,7 +85,8 @@ public final class NeonSandbox implements AutoCloseable {
             IdTokenSigner signer = new IdTokenSigner(s);
             TokenService tokenService = new TokenService(s, config.clock,
                     new TokenService.Settings(config.accessTokenLifetime, config.refreshTokenLifetime,
-                            config.authCodeLifetime, config.idTokenLifetime, config.refreshRaceWindow),
+                            config.authCodeLifetime, config.idTokenLifetime, config.refreshRaceWindow,
+                            config.refreshReuseError),
                     faults, signer, this::issuer);
             NeonData data = new NeonData(s, config.clock, config.operationDelay);
             if (config.seedData) {
@@ -231,6 +232,7 @@ public final class NeonSandbox implements AutoCloseable {
         m.put("persistTo", config.persistTo);
         m.put("headlessApproval", headlessUser == null ? "off" : headlessUser.email());
         m.put("requireOrgId", config.requireOrgId);
+        m.put("refreshReuseError", config.refreshReuseError.errorCode());
         m.put("faults", faults.toString());
         return m;
     }
@@ -260,6 +262,7 @@ public final class NeonSandbox implements AutoCloseable {
         private FaultPlan faults;
         private boolean seedData = true;
         private boolean requireOrgId;
+        private RefreshReuseError refreshReuseError = RefreshReuseError.TOKEN_INACTIVE;
 
         private Builder() {
         }
@@ -273,7 +276,10 @@ public final class NeonSandbox implements AutoCloseable {
             return this;
         }
 
-        /** The registered OAuth clients (default: the bundled {@code neon-oauth-web} and {@code neon-oauth-cli}). */
+        /**
+         * The registered OAuth clients (default: the bundled {@code neon-oauth-web}, {@code neon-oauth-cli} and
+         * Neon's CLI, {@code neonctl}).
+         */
         public Builder clients(List<SandboxClient> clients) {
             this.clients = List.copyOf(clients);
             return this;
@@ -388,6 +394,16 @@ public final class NeonSandbox implements AutoCloseable {
         /** Answer 400 "org_id is required" when a user in an organization lists or creates projects without org_id (default false). */
         public Builder requireOrgId(boolean require) {
             this.requireOrgId = require;
+            return this;
+        }
+
+        /**
+         * How a refresh token that is no longer active (reused, revoked) is refused; the grant is revoked either way.
+         * Default {@link RefreshReuseError#TOKEN_INACTIVE}: 401 {@code token_inactive}, as the Hydra releases whose
+         * discovery document the sandbox serves answer (fosite before 0.49).
+         */
+        public Builder refreshReuseError(RefreshReuseError answer) {
+            this.refreshReuseError = Objects.requireNonNull(answer, "answer == null");
             return this;
         }
 

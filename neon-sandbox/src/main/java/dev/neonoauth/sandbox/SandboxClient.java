@@ -39,6 +39,11 @@ public record SandboxClient(String clientId, String clientSecret, Set<String> au
     public static final String DEFAULT_WEB_CLIENT_ID = "neon-oauth-web";
     public static final String DEFAULT_WEB_CLIENT_SECRET = "sandbox-web-secret";
     public static final String DEFAULT_CLI_CLIENT_ID = "neon-oauth-cli";
+    /**
+     * Neon's own CLI's client id: public, {@code http://127.0.0.1:<any port>/callback}, and the twelve scopes neonctl
+     * asks for, so that {@code neonctl auth --oauth-host http://127.0.0.1:PORT} signs in to the sandbox.
+     */
+    public static final String NEONCTL_CLIENT_ID = "neonctl";
 
     public static final String CLIENT_SECRET_POST = "client_secret_post";
     public static final String CLIENT_SECRET_BASIC = "client_secret_basic";
@@ -96,7 +101,10 @@ public record SandboxClient(String clientId, String clientSecret, Set<String> au
         return authMethods.contains(NONE);
     }
 
-    /** The clients bundled with the sandbox: {@code neon-oauth-web} (confidential) and {@code neon-oauth-cli} (public). */
+    /**
+     * The clients bundled with the sandbox: {@code neon-oauth-web} (confidential), {@code neon-oauth-cli} and
+     * {@code neonctl} (public).
+     */
     public static List<SandboxClient> defaults() {
         try (InputStream in = SandboxClient.class.getResourceAsStream(DEFAULT_CLIENTS_RESOURCE)) {
             if (in == null) {

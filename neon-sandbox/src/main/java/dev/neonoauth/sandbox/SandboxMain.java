@@ -2,6 +2,7 @@ package dev.neonoauth.sandbox;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -9,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  *   --port N                    TCP port on 127.0.0.1 (default 4444; 0 picks a free port)
- *   --clients FILE              registered clients JSON (default: the bundled neon-oauth-web and neon-oauth-cli)
+ *   --clients FILE              registered clients JSON (default: the bundled neon-oauth-web, neon-oauth-cli, neonctl)
  *   --data FILE                 keep state in this H2 MVStore file across runs (default: memory only)
  *   --headless-approval EMAIL   approve every authorization as this user without pages (automation only)
  *   --faults FILE               fault plan JSON
@@ -17,9 +18,12 @@ import java.util.concurrent.CountDownLatch;
  *   --refresh-token-ttl D       refresh token lifetime (default 30d)
  *   --operation-delay D         how long API operations run (default 2s)
  *   --require-org-id            answer "org_id is required" like accounts in organizations
+ *   --refresh-reuse-error E     token_inactive (default, 401) or invalid_grant (400 "already used")
  *   --no-seed                   start without seed data
  *   --help                      this text
  * </pre>
+ *
+ * The environment variable {@value RefreshReuseError#ENV} sets {@code --refresh-reuse-error} too; the option wins.
  */
 public final class SandboxMain {
 
@@ -61,7 +65,20 @@ public final class SandboxMain {
      * @throws IllegalArgumentException for unknown or malformed options
      */
     public static NeonSandbox run(String[] args, PrintStream out) {
+        return run(args, System.getenv(), out);
+    }
+
+    /** {@link #run(String[], PrintStream)} with this environment instead of the process's. */
+    static NeonSandbox run(String[] args, Map<String, String> env, PrintStream out) {
         NeonSandbox.Builder builder = NeonSandbox.builder().port(DEFAULT_PORT);
+        String reuseFromEnv = env.get(RefreshReuseError.ENV);
+        if (reuseFromEnv != null && !reuseFromEnv.isBlank()) {
+            try {
+                builder.refreshReuseError(RefreshReuseError.parse(reuseFromEnv));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(RefreshReuseError.ENV + ": " + e.getMessage(), e);
+            }
+        }
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -78,6 +95,7 @@ public final class SandboxMain {
                 case "--refresh-token-ttl" -> builder.refreshTokenLifetime(Durations.parse(value(args, ++i, arg)));
                 case "--operation-delay" -> builder.operationDelay(Durations.parse(value(args, ++i, arg)));
                 case "--require-org-id" -> builder.requireOrgId(true);
+                case "--refresh-reuse-error" -> builder.refreshReuseError(RefreshReuseError.parse(value(args, ++i, arg)));
                 case "--no-seed" -> builder.seedData(false);
                 default -> throw new IllegalArgumentException("unknown option: " + arg);
             }
@@ -122,7 +140,8 @@ public final class SandboxMain {
         return """
                 Usage: java -jar neon-sandbox.jar [options]
                   --port N                    TCP port on 127.0.0.1 (default 4444; 0 picks a free port)
-                  --clients FILE              registered clients JSON (default: bundled neon-oauth-web, neon-oauth-cli)
+                  --clients FILE              registered clients JSON (default: bundled neon-oauth-web, neon-oauth-cli,
+                                              neonctl)
                   --data FILE                 keep state in this H2 MVStore file across runs (default: memory only)
                   --headless-approval EMAIL   approve every authorization as this user, no pages (automation only)
                   --faults FILE               fault plan JSON (see docs/sandbox.md)
@@ -130,6 +149,9 @@ public final class SandboxMain {
                   --refresh-token-ttl D       refresh token lifetime (default 30d)
                   --operation-delay D         how long API operations run (default 2s)
                   --require-org-id            answer 400 "org_id is required" like accounts in organizations
+                  --refresh-reuse-error E     a reused or revoked refresh token is answered token_inactive (default:
+                                              401, Hydra 1.x / fosite < 0.49) or invalid_grant (400, fosite >= 0.49);
+                                              also from the environment variable NEON_SANDBOX_REFRESH_REUSE_ERROR
                   --no-seed                   start without seed data
                   --help                      show this text""";
     }

@@ -33,7 +33,7 @@ class DiscoveryTest {
             assertThat(d.has("device_authorization_endpoint")).isFalse();
             assertThat(d.has("pushed_authorization_request_endpoint")).isFalse();
             assertThat(h.get("/oauth2/sessions/logout").statusCode()).isEqualTo(200);
-            assertThat(h.get("/").body()).contains("neon-oauth-web").contains("neon-oauth-cli");
+            assertThat(h.get("/").body()).contains("neon-oauth-web").contains("neon-oauth-cli").contains("neonctl");
         }
     }
 
@@ -50,6 +50,15 @@ class DiscoveryTest {
         assertThat(cli.clientId()).isEqualTo("neon-oauth-cli");
         assertThat(cli.isPublic()).isTrue();
         assertThat(cli.redirectUris()).containsExactly("http://127.0.0.1/callback", "http://[::1]/callback");
+        SandboxClient neonctl = clients.get(2);
+        assertThat(clients).hasSize(3);
+        assertThat(neonctl.clientId()).isEqualTo(SandboxClient.NEONCTL_CLIENT_ID).isEqualTo("neonctl");
+        assertThat(neonctl.isPublic()).isTrue();
+        assertThat(neonctl.redirectUris()).containsExactly("http://127.0.0.1/callback");
+        assertThat(neonctl.scopes()).as("the twelve scopes neonctl asks for").containsExactlyInAnyOrder(
+                "openid", "offline", "offline_access", NeonScopes.PROJECTS_CREATE, NeonScopes.PROJECTS_READ,
+                NeonScopes.PROJECTS_UPDATE, NeonScopes.PROJECTS_DELETE, NeonScopes.ORGS_CREATE, NeonScopes.ORGS_READ,
+                NeonScopes.ORGS_UPDATE, NeonScopes.ORGS_DELETE, NeonScopes.ORGS_PERMISSION);
         assertThat(SandboxUser.defaultUser().toString()).doesNotContain("password=sandbox");
     }
 

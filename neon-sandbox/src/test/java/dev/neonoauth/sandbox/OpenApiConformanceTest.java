@@ -160,6 +160,88 @@ class OpenApiConformanceTest {
     }
 
     @Test
+    void endpointConnectionUriDatabaseAndRoleEndpointsIncludingErrors() {
+        JsonNode created = call("POST", "/projects", "{\"project\":{\"name\":\"surface\"}}", 201);
+        String id = created.path("project").path("id").asText();
+        String p = "/projects/" + id;
+        String main = created.path("branch").path("id").asText();
+        String b = p + "/branches/" + main;
+        clock.advance(Duration.ofSeconds(2));
+
+        call("GET", b + "/endpoints", null, 200);
+        JsonNode dev = call("POST", p + "/branches", "{\"branch\":{\"name\":\"dev\"}}", 201);
+        String devId = dev.path("branch").path("id").asText();
+        clock.advance(Duration.ofSeconds(2));
+        call("POST", p + "/endpoints", "{\"endpoint\":{\"branch_id\":\"" + devId + "\",\"type\":\"read_write\"}}", 201);
+        call("POST", p + "/endpoints", "{\"endpoint\":{\"branch_id\":\"" + devId + "\",\"type\":\"read_only\"}}", 423);
+        clock.advance(Duration.ofSeconds(2));
+        call("POST", p + "/endpoints", "{\"endpoint\":{\"branch_id\":\"" + devId + "\",\"type\":\"read_write\"}}", 409);
+        call("POST", p + "/endpoints", "{\"endpoint\":{\"branch_id\":\"br-none-here-00000000\",\"type\":\"read_only\"}}", 404);
+        callInvalid("POST", p + "/endpoints", "{\"endpoint\":{\"branch_id\":\"" + devId + "\",\"type\":\"primary\"}}", 400);
+        call("GET", p + "/endpoints", null, 200);
+        call("GET", p + "/branches/br-none-here-00000000/endpoints", null, 404);
+
+        call("GET", p + "/connection_uri?database_name=neondb&role_name=neondb_owner", null, 200);
+        call("GET", p + "/connection_uri?branch_id=" + devId + "&database_name=neondb&role_name=neondb_owner&pooled=true", null, 200);
+        call("GET", p + "/connection_uri?database_name=nope&role_name=neondb_owner", null, 404);
+        callInvalid("GET", p + "/connection_uri?role_name=neondb_owner", null, 400);
+
+        call("GET", b + "/databases", null, 200);
+        call("POST", b + "/databases", "{\"database\":{\"name\":\"app\",\"owner_name\":\"neondb_owner\"}}", 201);
+        call("DELETE", b + "/databases/app", null, 423);
+        clock.advance(Duration.ofSeconds(2));
+        call("POST", b + "/databases", "{\"database\":{\"name\":\"app\",\"owner_name\":\"neondb_owner\"}}", 409);
+        callInvalid("POST", b + "/databases", "{\"database\":{\"name\":\"other\"}}", 400);
+        call("DELETE", b + "/databases/app", null, 200);
+        clock.advance(Duration.ofSeconds(2));
+        call("DELETE", b + "/databases/app", null, 204);
+
+        call("GET", b + "/roles", null, 200);
+        call("POST", b + "/roles", "{\"role\":{\"name\":\"app_owner\"}}", 201);
+        clock.advance(Duration.ofSeconds(2));
+        call("POST", b + "/roles", "{\"role\":{\"name\":\"reporting\",\"no_login\":true}}", 201);
+        clock.advance(Duration.ofSeconds(2));
+        call("POST", b + "/roles", "{\"role\":{\"name\":\"app_owner\"}}", 409);
+        call("GET", b + "/roles/app_owner/reveal_password", null, 200);
+        call("GET", b + "/roles/nobody/reveal_password", null, 404);
+        call("POST", b + "/roles/app_owner/reset_password", null, 200);
+        clock.advance(Duration.ofSeconds(2));
+        call("DELETE", b + "/roles/reporting", null, 200);
+        clock.advance(Duration.ofSeconds(2));
+        call("DELETE", b + "/roles/reporting", null, 204);
+
+        JsonNode stored = call("POST", "/projects", "{\"project\":{\"name\":\"unstored\",\"store_passwords\":false}}", 201);
+        call("GET", "/projects/" + stored.path("project").path("id").asText() + "/branches/"
+                + stored.path("branch").path("id").asText() + "/roles/neondb_owner/reveal_password", null, 412);
+    }
+
+    @Test
+    void branchUpdateDefaultRestoreAndDeleteAnswersIncludingErrors() {
+        JsonNode created = call("POST", "/projects", "{\"project\":{\"name\":\"branch-ops\"}}", 201);
+        String p = "/projects/" + created.path("project").path("id").asText();
+        String main = created.path("branch").path("id").asText();
+        clock.advance(Duration.ofSeconds(2));
+        String dev = call("POST", p + "/branches", "{\"branch\":{\"name\":\"dev\"}}", 201).path("branch").path("id").asText();
+        clock.advance(Duration.ofSeconds(2));
+
+        call("PATCH", p + "/branches/" + dev, "{\"branch\":{\"name\":\"development\"}}", 200);
+        callInvalid("PATCH", p + "/branches/" + dev, "{\"branch\":{\"name\":\"\"}}", 400);
+        call("POST", p + "/branches/" + dev + "/set_as_default", null, 200);
+        call("POST", p + "/branches/" + main + "/set_as_default", null, 200);
+        call("POST", p + "/branches/" + dev + "/restore", "{\"source_branch_id\":\"" + main + "\"}", 200);
+        call("POST", p + "/branches/" + dev + "/restore", "{\"source_branch_id\":\"" + main + "\"}", 423);
+        clock.advance(Duration.ofSeconds(2));
+        call("POST", p + "/branches/" + dev + "/restore", "{\"source_branch_id\":\"" + dev + "\",\"source_lsn\":\"0/1E19478\","
+                + "\"preserve_under_name\":\"dev-old\"}", 200);
+        clock.advance(Duration.ofSeconds(2));
+        call("POST", p + "/branches/" + dev + "/restore", "{\"source_branch_id\":\"" + dev + "\"}", 400);
+        callInvalid("POST", p + "/branches/" + dev + "/restore", "{\"preserve_under_name\":\"x\"}", 400);
+        call("DELETE", p + "/branches/" + dev, null, 200);
+        clock.advance(Duration.ofSeconds(2));
+        call("DELETE", p + "/branches/" + dev, null, 204);
+    }
+
+    @Test
     void scopeAndFaultErrorsHaveTheGeneralErrorShape() {
         String readOnly = http.webTokens("urn:neoncloud:projects:read").accessToken();
         call("POST", "/projects", "{\"project\":{}}", 403, readOnly);

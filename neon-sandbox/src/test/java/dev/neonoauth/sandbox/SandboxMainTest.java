@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,7 +39,7 @@ class SandboxMainTest {
                     .contains("Authorization endpoint: " + s.baseUri() + "/oauth2/auth")
                     .contains("Token endpoint:         " + s.baseUri() + "/oauth2/token")
                     .contains("API base URL:           " + s.baseUri() + "/api/v2")
-                    .contains("neon-oauth-web").contains("sandbox-web-secret").contains("neon-oauth-cli")
+                    .contains("neon-oauth-web").contains("sandbox-web-secret").contains("neon-oauth-cli").contains("neonctl")
                     .contains("sandbox@example.com / sandbox");
             assertThat(s.port()).isPositive();
             TestHttp h = new TestHttp(s);
@@ -51,10 +52,31 @@ class SandboxMainTest {
     }
 
     @Test
+    void theRefreshReuseErrorComesFromTheFlagOrTheEnvironmentAndDefaultsToTokenInactive() {
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        try (NeonSandbox byDefault = SandboxMain.run(new String[] {"--port", "0"}, Map.of(), quiet)) {
+            assertThat(byDefault.describe()).containsEntry("refreshReuseError", "token_inactive");
+        }
+        try (NeonSandbox fromEnv = SandboxMain.run(new String[] {"--port", "0"},
+                Map.of(RefreshReuseError.ENV, "invalid_grant"), quiet)) {
+            assertThat(fromEnv.describe()).containsEntry("refreshReuseError", "invalid_grant");
+        }
+        try (NeonSandbox flagWins = SandboxMain.run(new String[] {"--port", "0", "--refresh-reuse-error", "token_inactive"},
+                Map.of(RefreshReuseError.ENV, "invalid_grant"), quiet)) {
+            assertThat(flagWins.describe()).containsEntry("refreshReuseError", "token_inactive");
+        }
+        assertThatThrownBy(() -> SandboxMain.run(new String[] {"--port", "0"}, Map.of(RefreshReuseError.ENV, "already_used"), quiet))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(RefreshReuseError.ENV);
+        assertThatThrownBy(() -> SandboxMain.run(new String[] {"--refresh-reuse-error", "bogus"}, Map.of(), quiet))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("token_inactive or invalid_grant");
+    }
+
+    @Test
     void helpAndBadOptions() {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         assertThat(SandboxMain.run(new String[] {"--help"}, new PrintStream(buffer, true, StandardCharsets.UTF_8))).isNull();
-        assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("--port N").contains("--headless-approval EMAIL");
+        assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("--port N").contains("--headless-approval EMAIL")
+                .contains("--refresh-reuse-error E").contains(RefreshReuseError.ENV);
         assertThatThrownBy(() -> SandboxMain.run(new String[] {"--bogus"}, System.out)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SandboxMain.run(new String[] {"--port"}, System.out)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SandboxMain.run(new String[] {"--access-token-ttl", "soon"}, System.out))

@@ -37,6 +37,8 @@ class TokenEndpointTest {
     private static final String INVALID_GRANT = "The provided authorization grant (e.g., authorization code, resource "
             + "owner credentials) or refresh token is invalid, expired, revoked, does not match the redirection URI used "
             + "in the authorization request, or was issued to another client.";
+    private static final String TOKEN_INACTIVE = "Token is inactive because it is malformed, expired or otherwise invalid. "
+            + "Token validation failed.";
 
     MutableClock clock;
     NeonSandbox sandbox;
@@ -59,6 +61,13 @@ class TokenEndpointTest {
         JsonNode e = TestHttp.parse(r.body());
         assertThat(e.path("error").asText()).isEqualTo(error);
         assertThat(e.size()).as("non-legacy fosite format has exactly error and error_description").isEqualTo(2);
+        return e;
+    }
+
+    /** fosite before 0.49 (the default): a refresh token that is not active any more is ErrInactiveToken, 401. */
+    private static JsonNode inactive(HttpResponse<String> r) {
+        JsonNode e = error(r, 401, "token_inactive");
+        assertThat(e.path("error_description").asText()).isEqualTo(TOKEN_INACTIVE);
         return e;
     }
 
@@ -85,7 +94,7 @@ class TokenEndpointTest {
         JsonNode e = error(http.exchange(WEB, SECRET, cb.get("code"), WEB_REDIRECT, pkce.verifier()), 400, "invalid_grant");
         assertThat(e.path("error_description").asText()).isEqualTo(INVALID_GRANT + " The authorization code has already been used.");
         assertThat(apiStatus(first.accessToken())).isEqualTo(401);
-        error(http.refresh(WEB, SECRET, first.refreshToken()), 400, "invalid_grant");
+        inactive(http.refresh(WEB, SECRET, first.refreshToken()));
     }
 
     @Test
@@ -174,14 +183,29 @@ class TokenEndpointTest {
     }
 
     @Test
-    void reusedRefreshTokenRevokesTheWholeGrant() {
+    void reusedRefreshTokenRevokesTheWholeGrantAndIsTokenInactiveByDefault() {
         TestHttp.Tokens t1 = http.webTokens();
         TestHttp.Tokens t2 = TestHttp.Tokens.of(http.refresh(WEB, SECRET, t1.refreshToken()));
-        JsonNode e = error(http.refresh(WEB, SECRET, t1.refreshToken()), 400, "invalid_grant");
-        assertThat(e.path("error_description").asText()).isEqualTo(INVALID_GRANT + " The refresh token was already used.");
+        HttpResponse<String> reuse = http.refresh(WEB, SECRET, t1.refreshToken());
+        inactive(reuse);
+        assertThat(reuse.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(apiStatus(t2.accessToken())).isEqualTo(401);
-        JsonNode dead = error(http.refresh(WEB, SECRET, t2.refreshToken()), 400, "invalid_grant");
-        assertThat(dead.path("error_description").asText()).endsWith("The refresh token was already used.");
+        inactive(http.refresh(WEB, SECRET, t2.refreshToken()));
+        assertThat(sandbox.describe()).containsEntry("refreshReuseError", "token_inactive");
+    }
+
+    @Test
+    void reusedRefreshTokenIsInvalidGrantAlreadyUsedAsFosite049AnswersWhenAskedFor() {
+        try (NeonSandbox s = NeonSandbox.builder().refreshReuseError(RefreshReuseError.INVALID_GRANT).start()) {
+            TestHttp h = new TestHttp(s);
+            TestHttp.Tokens t1 = h.webTokens();
+            TestHttp.Tokens t2 = TestHttp.Tokens.of(h.refresh(WEB, SECRET, t1.refreshToken()));
+            JsonNode e = error(h.refresh(WEB, SECRET, t1.refreshToken()), 400, "invalid_grant");
+            assertThat(e.path("error_description").asText()).isEqualTo(INVALID_GRANT + " The refresh token was already used.");
+            assertThat(h.api("GET", "/users/me", t2.accessToken(), null).statusCode()).isEqualTo(401);
+            JsonNode dead = error(h.refresh(WEB, SECRET, t2.refreshToken()), 400, "invalid_grant");
+            assertThat(dead.path("error_description").asText()).endsWith("The refresh token was already used.");
+        }
     }
 
     @Test
@@ -231,7 +255,7 @@ class TokenEndpointTest {
                 "client_secret", SECRET));
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(apiStatus(a.accessToken())).isEqualTo(401);
-        error(http.refresh(WEB, SECRET, a.refreshToken()), 400, "invalid_grant");
+        inactive(http.refresh(WEB, SECRET, a.refreshToken()));
 
         TestHttp.Tokens b = http.webTokens();
         assertThat(http.postForm("/oauth2/revoke", Map.of("token", b.refreshToken(), "token_type_hint", "refresh_token",
@@ -323,7 +347,7 @@ class TokenEndpointTest {
         assertThat(apiStatus(refreshed.accessToken())).isEqualTo(200);
         sandbox.revokeAll();
         assertThat(apiStatus(refreshed.accessToken())).isEqualTo(401);
-        error(http.refresh(WEB, SECRET, refreshed.refreshToken()), 400, "invalid_grant");
+        inactive(http.refresh(WEB, SECRET, refreshed.refreshToken()));
         assertThat(clock.instant()).isBefore(Instant.now().plusSeconds(60));
     }
 }

@@ -28,6 +28,7 @@ final class RootCommand implements Callable<Integer> {
 
     /** The global options that take a value: their value is not a subcommand name. */
     static final Set<String> OPTIONS_WITH_VALUE = Set.of("--profile", "--oauth-host", "--api-host", "--client-id",
+            "--client-auth",
             "-o", "--output");
 
     private static Map<String, Class<?>> subcommands() {

@@ -375,6 +375,16 @@ class CliEndToEndTest {
         assertThat(RootCommand.named(new String[] {"--profile", "login", "-o", "json", "projects", "list"}))
                 .contains("projects");
         assertThat(RootCommand.named(new String[] {"--verbose"})).isEmpty();
+        // every global option that takes a value is skipped with its value, so only the named command is built
+        assertThat(RootCommand.named(new String[] {"--client-auth", "none", "--client-id", "x", "--oauth-host",
+                "http://127.0.0.1:1", "--api-host", "http://127.0.0.1:1", "status"})).contains("status");
+        for (java.lang.reflect.Field field : GlobalOptions.class.getDeclaredFields()) {
+            picocli.CommandLine.Option option = field.getAnnotation(picocli.CommandLine.Option.class);
+            if (option != null && field.getType() != boolean.class) {
+                assertThat(RootCommand.OPTIONS_WITH_VALUE).as("global option %s takes a value", field.getName())
+                        .contains(option.names());
+            }
+        }
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.neonoauth.adapter.neon;
 
 import dev.neonoauth.adapter.http.HttpClients;
 import dev.neonoauth.adapter.http.HttpLogLevel;
-import dev.neonoauth.adapter.http.RedactingHttpLogger;
 import dev.neonoauth.adapter.http.ResponseSizeLimitInterceptor;
 import dev.neonoauth.adapter.http.UserAgent;
 import okhttp3.Authenticator;
@@ -40,7 +39,7 @@ final class HttpStack {
                 .addInterceptor(bearer)
                 .addInterceptor(new ResponseSizeLimitInterceptor(config.maxApiResponseBytes()));
         if (config.httpLogLevel() != HttpLogLevel.NONE) {
-            builder.addInterceptor(new RedactingHttpLogger(config.httpLogLevel(), LOGGER_NAME));
+            builder.addInterceptor(new HttpTrafficLog(config.httpLogLevel(), LOGGER_NAME));
         }
         return new Retrofit.Builder()
                 .baseUrl(HttpUrl.get(config.apiBaseUrlWithSlash()))

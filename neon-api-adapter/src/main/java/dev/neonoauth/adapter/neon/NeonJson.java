@@ -140,11 +140,64 @@ final class NeonJson {
         Pagination pagination;
     }
 
-    /** Answers that carry a branch: create (201) and delete (200). */
+    /**
+     * Answers that carry a branch: create (201), delete, update, set as default and restore (200); only create has
+     * {@code endpoints}.
+     */
     static final class BranchEnvelope {
         Branch branch;
         List<Endpoint> endpoints;
         List<Operation> operations;
+    }
+
+    static final class EndpointList {
+        List<Endpoint> endpoints;
+    }
+
+    /** 201 to {@code POST /projects/{id}/endpoints}. */
+    static final class EndpointEnvelope {
+        Endpoint endpoint;
+        List<Operation> operations;
+    }
+
+    /** ConnectionURIResponse: {@code {uri}}, which embeds a password. */
+    static final class ConnectionUriBody {
+        String uri;
+
+        @Override
+        public String toString() {
+            return "ConnectionUriBody[redacted]";
+        }
+    }
+
+    static final class DatabaseList {
+        List<Database> databases;
+    }
+
+    /** DatabaseOperations: create (201) and delete (200). */
+    static final class DatabaseEnvelope {
+        Database database;
+        List<Operation> operations;
+    }
+
+    static final class RoleList {
+        List<Role> roles;
+    }
+
+    /** RoleOperations: create (201) and password reset (200), whose role carries the new password. */
+    static final class RoleEnvelope {
+        Role role;
+        List<Operation> operations;
+    }
+
+    /** RolePasswordResponse. */
+    static final class RolePasswordBody {
+        String password;
+
+        @Override
+        public String toString() {
+            return "RolePasswordBody[redacted]";
+        }
     }
 
     static final class OperationEnvelope {
@@ -185,5 +238,48 @@ final class NeonJson {
     static final class BranchCreateFields {
         String name;
         @Json(name = "parent_id") String parentId;
+    }
+
+    static final class BranchUpdateRequest {
+        BranchUpdateFields branch = new BranchUpdateFields();
+    }
+
+    static final class BranchUpdateFields {
+        String name;
+    }
+
+    static final class BranchRestoreRequest {
+        @Json(name = "source_branch_id") String sourceBranchId;
+        @Json(name = "source_lsn") String sourceLsn;
+        @Json(name = "source_timestamp") Instant sourceTimestamp;
+        @Json(name = "preserve_under_name") String preserveUnderName;
+    }
+
+    static final class EndpointCreateRequest {
+        EndpointCreateFields endpoint = new EndpointCreateFields();
+    }
+
+    static final class EndpointCreateFields {
+        @Json(name = "branch_id") String branchId;
+        String type;
+    }
+
+    static final class DatabaseCreateRequest {
+        DatabaseCreateFields database = new DatabaseCreateFields();
+    }
+
+    static final class DatabaseCreateFields {
+        String name;
+        @Json(name = "owner_name") String ownerName;
+    }
+
+    static final class RoleCreateRequest {
+        RoleCreateFields role = new RoleCreateFields();
+    }
+
+    static final class RoleCreateFields {
+        String name;
+        /** Sent only when true. */
+        @Json(name = "no_login") Boolean noLogin;
     }
 }

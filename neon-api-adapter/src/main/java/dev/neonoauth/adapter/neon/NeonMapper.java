@@ -4,7 +4,9 @@ import dev.neonoauth.neon.api.Branch;
 import dev.neonoauth.neon.api.BranchChange;
 import dev.neonoauth.neon.api.ConnectionUri;
 import dev.neonoauth.neon.api.Database;
+import dev.neonoauth.neon.api.DatabaseChange;
 import dev.neonoauth.neon.api.Endpoint;
+import dev.neonoauth.neon.api.EndpointChange;
 import dev.neonoauth.neon.api.NeonUser;
 import dev.neonoauth.neon.api.Operation;
 import dev.neonoauth.neon.api.OperationStatus;
@@ -13,6 +15,8 @@ import dev.neonoauth.neon.api.Project;
 import dev.neonoauth.neon.api.ProjectChange;
 import dev.neonoauth.neon.api.ProjectCreated;
 import dev.neonoauth.neon.api.Role;
+import dev.neonoauth.neon.api.RoleChange;
+import dev.neonoauth.neon.api.RolePassword;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -75,6 +79,46 @@ final class NeonMapper {
         require(body, "body");
         return new BranchChange(branch(body.branch), list(body.endpoints, NeonMapper::endpoint),
                 list(body.operations, NeonMapper::operation));
+    }
+
+    static List<Endpoint> endpoints(NeonJson.EndpointList body) {
+        require(body, "body");
+        return list(require(body.endpoints, "endpoints"), NeonMapper::endpoint);
+    }
+
+    static EndpointChange endpointChange(NeonJson.EndpointEnvelope body) {
+        require(body, "body");
+        return new EndpointChange(endpoint(body.endpoint), list(body.operations, NeonMapper::operation));
+    }
+
+    static ConnectionUri connectionUri(NeonJson.ConnectionUriBody body) {
+        require(body, "body");
+        return new ConnectionUri(require(body.uri, "uri"));
+    }
+
+    static List<Database> databases(NeonJson.DatabaseList body) {
+        require(body, "body");
+        return list(require(body.databases, "databases"), NeonMapper::database);
+    }
+
+    static DatabaseChange databaseChange(NeonJson.DatabaseEnvelope body) {
+        require(body, "body");
+        return new DatabaseChange(database(body.database), list(body.operations, NeonMapper::operation));
+    }
+
+    static List<Role> roles(NeonJson.RoleList body) {
+        require(body, "body");
+        return list(require(body.roles, "roles"), NeonMapper::role);
+    }
+
+    static RoleChange roleChange(NeonJson.RoleEnvelope body) {
+        require(body, "body");
+        return new RoleChange(role(body.role), list(body.operations, NeonMapper::operation));
+    }
+
+    static RolePassword rolePassword(NeonJson.RolePasswordBody body) {
+        require(body, "body");
+        return new RolePassword(require(body.password, "password"));
     }
 
     static Operation operation(NeonJson.Operation o) {

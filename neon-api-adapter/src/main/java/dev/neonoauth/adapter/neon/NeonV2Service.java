@@ -54,6 +54,63 @@ interface NeonV2Service {
     Call<NeonJson.BranchEnvelope> deleteBranch(@Tag CallContext context, @Path("project_id") String projectId,
             @Path("branch_id") String branchId);
 
+    @PATCH("projects/{project_id}/branches/{branch_id}")
+    Call<NeonJson.BranchEnvelope> updateBranch(@Tag CallContext context, @Path("project_id") String projectId,
+            @Path("branch_id") String branchId, @Body NeonJson.BranchUpdateRequest body);
+
+    @POST("projects/{project_id}/branches/{branch_id}/set_as_default")
+    Call<NeonJson.BranchEnvelope> setDefaultBranch(@Tag CallContext context, @Path("project_id") String projectId,
+            @Path("branch_id") String branchId);
+
+    @POST("projects/{project_id}/branches/{branch_id}/restore")
+    Call<NeonJson.BranchEnvelope> restoreBranch(@Tag CallContext context, @Path("project_id") String projectId,
+            @Path("branch_id") String branchId, @Body NeonJson.BranchRestoreRequest body);
+
+    @GET("projects/{project_id}/endpoints")
+    Call<NeonJson.EndpointList> listEndpoints(@Tag CallContext context, @Path("project_id") String projectId);
+
+    @GET("projects/{project_id}/branches/{branch_id}/endpoints")
+    Call<NeonJson.EndpointList> listBranchEndpoints(@Tag CallContext context, @Path("project_id") String projectId,
+            @Path("branch_id") String branchId);
+
+    @POST("projects/{project_id}/endpoints")
+    Call<NeonJson.EndpointEnvelope> createEndpoint(@Tag CallContext context, @Path("project_id") String projectId,
+            @Body NeonJson.EndpointCreateRequest body);
+
+    @GET("projects/{project_id}/connection_uri")
+    Call<NeonJson.ConnectionUriBody> getConnectionUri(@Tag CallContext context, @Path("project_id") String projectId,
+            @Query("branch_id") String branchId, @Query("endpoint_id") String endpointId,
+            @Query("database_name") String databaseName, @Query("role_name") String roleName,
+            @Query("pooled") Boolean pooled);
+
+    @GET("projects/{project_id}/branches/{branch_id}/databases")
+    Call<NeonJson.DatabaseList> listDatabases(@Tag CallContext context, @Path("project_id") String projectId,
+            @Path("branch_id") String branchId);
+
+    @POST("projects/{project_id}/branches/{branch_id}/databases")
+    Call<NeonJson.DatabaseEnvelope> createDatabase(@Tag CallContext context, @Path("project_id") String projectId,
+            @Path("branch_id") String branchId, @Body NeonJson.DatabaseCreateRequest body);
+
+    @DELETE("projects/{project_id}/branches/{branch_id}/databases/{database_name}")
+    Call<NeonJson.DatabaseEnvelope> deleteDatabase(@Tag CallContext context, @Path("project_id") String projectId,
+            @Path("branch_id") String branchId, @Path("database_name") String databaseName);
+
+    @GET("projects/{project_id}/branches/{branch_id}/roles")
+    Call<NeonJson.RoleList> listRoles(@Tag CallContext context, @Path("project_id") String projectId,
+            @Path("branch_id") String branchId);
+
+    @POST("projects/{project_id}/branches/{branch_id}/roles")
+    Call<NeonJson.RoleEnvelope> createRole(@Tag CallContext context, @Path("project_id") String projectId,
+            @Path("branch_id") String branchId, @Body NeonJson.RoleCreateRequest body);
+
+    @GET("projects/{project_id}/branches/{branch_id}/roles/{role_name}/reveal_password")
+    Call<NeonJson.RolePasswordBody> revealRolePassword(@Tag CallContext context, @Path("project_id") String projectId,
+            @Path("branch_id") String branchId, @Path("role_name") String roleName);
+
+    @POST("projects/{project_id}/branches/{branch_id}/roles/{role_name}/reset_password")
+    Call<NeonJson.RoleEnvelope> resetRolePassword(@Tag CallContext context, @Path("project_id") String projectId,
+            @Path("branch_id") String branchId, @Path("role_name") String roleName);
+
     @GET("projects/{project_id}/operations/{operation_id}")
     Call<NeonJson.OperationEnvelope> getOperation(@Tag CallContext context, @Path("project_id") String projectId,
             @Path("operation_id") String operationId);

@@ -4,9 +4,19 @@ import dev.neonoauth.neon.NeonScopes;
 import dev.neonoauth.core.domain.AccountKey;
 import dev.neonoauth.core.domain.Scope;
 import dev.neonoauth.core.port.out.Sleeper;
+import dev.neonoauth.neon.api.AlreadyDeletedException;
 import dev.neonoauth.neon.api.Branch;
 import dev.neonoauth.neon.api.BranchChange;
 import dev.neonoauth.neon.api.BranchCreation;
+import dev.neonoauth.neon.api.BranchRestore;
+import dev.neonoauth.neon.api.ConnectionUri;
+import dev.neonoauth.neon.api.ConnectionUriQuery;
+import dev.neonoauth.neon.api.Database;
+import dev.neonoauth.neon.api.DatabaseChange;
+import dev.neonoauth.neon.api.DatabaseCreation;
+import dev.neonoauth.neon.api.Endpoint;
+import dev.neonoauth.neon.api.EndpointChange;
+import dev.neonoauth.neon.api.EndpointCreation;
 import dev.neonoauth.neon.api.NeonApi;
 import dev.neonoauth.neon.api.NeonApiException;
 import dev.neonoauth.neon.api.NeonUser;
@@ -19,6 +29,11 @@ import dev.neonoauth.neon.api.ProjectCreated;
 import dev.neonoauth.neon.api.ProjectCreation;
 import dev.neonoauth.neon.api.ProjectQuery;
 import dev.neonoauth.neon.api.ProjectUpdate;
+import dev.neonoauth.neon.api.Role;
+import dev.neonoauth.neon.api.RoleChange;
+import dev.neonoauth.neon.api.RoleCreation;
+import dev.neonoauth.neon.api.RolePassword;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +66,10 @@ final class RetrofitNeonApi implements NeonApi {
     static final int MAX_PROJECTS_PAGE = 400;
     /** A bound on pages, so that a server that keeps sending new cursors cannot keep us forever. */
     static final int MAX_PAGES = 1000;
+    /** neon-api-v2.yaml, BranchUpdateRequest: a branch name is 1 to 256 characters. */
+    private static final int MAX_BRANCH_NAME = 256;
+    /** Postgres' identifier limit, which Neon applies to role and database names. */
+    private static final int MAX_NAME_BYTES = 63;
 
     private final NeonV2Service service;
     private final NeonCallExecutor executor;
@@ -192,18 +211,175 @@ final class RetrofitNeonApi implements NeonApi {
 
     @Override
     public BranchChange deleteBranch(AccountKey account, String projectId, String branchId) {
+        // neon-api-v2.yaml: 204 "the branch doesn't exist or has already been deleted"; BranchChange needs a branch
+        return deleteBranchIfExists(account, projectId, branchId).orElseThrow(() -> new AlreadyDeletedException(
+                "BRANCH_NOT_FOUND", "DELETE " + branchPath(projectId, branchId)
+                        + ": the branch does not exist or was already deleted", null));
+    }
+
+    @Override
+    public Optional<BranchChange> deleteBranchIfExists(AccountKey account, String projectId, String branchId) {
         requireId(projectId, "project id");
         requireId(branchId, "branch id");
-        String path = "/projects/" + projectId + "/branches/" + branchId;
-        Optional<BranchChange> change = call(account, NeonScopes.PROJECTS_DELETE, "DELETE", path,
+        return call(account, NeonScopes.PROJECTS_DELETE, "DELETE", branchPath(projectId, branchId),
                 c -> service.deleteBranch(c, projectId, branchId),
                 body -> body == null ? Optional.empty() : Optional.of(NeonMapper.branchChange(body)));
-        if (change.isEmpty()) {
-            // neon-api-v2.yaml: 204 "the branch doesn't exist or has already been deleted"; BranchChange needs a branch
-            throw new NeonApiException(204, "BRANCH_NOT_FOUND", "DELETE " + path
-                    + ": the branch does not exist or was already deleted", null, false, null);
+    }
+
+    @Override
+    public BranchChange renameBranch(AccountKey account, String projectId, String branchId, String name) {
+        requireId(projectId, "project id");
+        requireId(branchId, "branch id");
+        if (name == null || name.isBlank() || name.length() > MAX_BRANCH_NAME) {
+            throw new IllegalArgumentException("a branch name is 1 to " + MAX_BRANCH_NAME + " characters");
         }
-        return change.get();
+        NeonJson.BranchUpdateRequest request = new NeonJson.BranchUpdateRequest();
+        request.branch.name = name;
+        return call(account, NeonScopes.PROJECTS_UPDATE, "PATCH", branchPath(projectId, branchId),
+                c -> service.updateBranch(c, projectId, branchId, request), NeonMapper::branchChange);
+    }
+
+    @Override
+    public BranchChange setDefaultBranch(AccountKey account, String projectId, String branchId) {
+        requireId(projectId, "project id");
+        requireId(branchId, "branch id");
+        return call(account, NeonScopes.PROJECTS_UPDATE, "POST", branchPath(projectId, branchId) + "/set_as_default",
+                c -> service.setDefaultBranch(c, projectId, branchId), NeonMapper::branchChange);
+    }
+
+    @Override
+    public BranchChange restoreBranch(AccountKey account, String projectId, String branchId, BranchRestore restore) {
+        requireId(projectId, "project id");
+        requireId(branchId, "branch id");
+        Objects.requireNonNull(restore, "restore == null");
+        requireId(restore.sourceBranchId(), "source branch id");
+        if (restore.sourceBranchId().equals(branchId)) {
+            // neon-api-v2.yaml, BranchRestoreRequest: restoring from the branch's own history needs a point in it,
+            // and its state before the restore must be kept under a name
+            if (restore.sourceLsn().isEmpty() && restore.sourceTimestamp().isEmpty()) {
+                throw new IllegalArgumentException("restoring a branch from its own history needs an LSN or a timestamp");
+            }
+            if (restore.preserveUnderName().isEmpty()) {
+                throw new IllegalArgumentException("restoring a branch from its own history needs preserveUnderName");
+            }
+        }
+        NeonJson.BranchRestoreRequest request = new NeonJson.BranchRestoreRequest();
+        request.sourceBranchId = restore.sourceBranchId();
+        request.sourceLsn = restore.sourceLsn().orElse(null);
+        request.sourceTimestamp = restore.sourceTimestamp().orElse(null);
+        request.preserveUnderName = restore.preserveUnderName().orElse(null);
+        return call(account, NeonScopes.PROJECTS_UPDATE, "POST", branchPath(projectId, branchId) + "/restore",
+                c -> service.restoreBranch(c, projectId, branchId, request), NeonMapper::branchChange);
+    }
+
+    @Override
+    public List<Endpoint> listEndpoints(AccountKey account, String projectId) {
+        requireId(projectId, "project id");
+        return call(account, NeonScopes.PROJECTS_READ, "GET", "/projects/" + projectId + "/endpoints",
+                c -> service.listEndpoints(c, projectId), NeonMapper::endpoints);
+    }
+
+    @Override
+    public List<Endpoint> listBranchEndpoints(AccountKey account, String projectId, String branchId) {
+        requireId(projectId, "project id");
+        requireId(branchId, "branch id");
+        return call(account, NeonScopes.PROJECTS_READ, "GET", branchPath(projectId, branchId) + "/endpoints",
+                c -> service.listBranchEndpoints(c, projectId, branchId), NeonMapper::endpoints);
+    }
+
+    @Override
+    public EndpointChange createEndpoint(AccountKey account, String projectId, EndpointCreation creation) {
+        requireId(projectId, "project id");
+        Objects.requireNonNull(creation, "creation == null");
+        requireId(creation.branchId(), "branch id");
+        NeonJson.EndpointCreateRequest request = new NeonJson.EndpointCreateRequest();
+        request.endpoint.branchId = creation.branchId();
+        request.endpoint.type = creation.type();
+        return call(account, NeonScopes.PROJECTS_UPDATE, "POST", "/projects/" + projectId + "/endpoints",
+                c -> service.createEndpoint(c, projectId, request), NeonMapper::endpointChange);
+    }
+
+    @Override
+    public ConnectionUri getConnectionUri(AccountKey account, String projectId, ConnectionUriQuery query) {
+        requireId(projectId, "project id");
+        Objects.requireNonNull(query, "query == null");
+        query.branchId().ifPresent(id -> requireId(id, "branch id"));
+        query.endpointId().ifPresent(id -> requireId(id, "endpoint id"));
+        return call(account, NeonScopes.PROJECTS_READ, "GET", "/projects/" + projectId + "/connection_uri",
+                c -> service.getConnectionUri(c, projectId, query.branchId().orElse(null), query.endpointId().orElse(null),
+                        query.databaseName(), query.roleName(), query.pooled() ? Boolean.TRUE : null),
+                NeonMapper::connectionUri);
+    }
+
+    @Override
+    public List<Database> listDatabases(AccountKey account, String projectId, String branchId) {
+        requireId(projectId, "project id");
+        requireId(branchId, "branch id");
+        return call(account, NeonScopes.PROJECTS_READ, "GET", branchPath(projectId, branchId) + "/databases",
+                c -> service.listDatabases(c, projectId, branchId), NeonMapper::databases);
+    }
+
+    @Override
+    public DatabaseChange createDatabase(AccountKey account, String projectId, String branchId, DatabaseCreation creation) {
+        requireId(projectId, "project id");
+        requireId(branchId, "branch id");
+        Objects.requireNonNull(creation, "creation == null");
+        NeonJson.DatabaseCreateRequest request = new NeonJson.DatabaseCreateRequest();
+        request.database.name = creation.name();
+        request.database.ownerName = creation.ownerName();
+        return call(account, NeonScopes.PROJECTS_UPDATE, "POST", branchPath(projectId, branchId) + "/databases",
+                c -> service.createDatabase(c, projectId, branchId, request), NeonMapper::databaseChange);
+    }
+
+    @Override
+    public Optional<DatabaseChange> deleteDatabase(AccountKey account, String projectId, String branchId, String databaseName) {
+        requireId(projectId, "project id");
+        requireId(branchId, "branch id");
+        requireName(databaseName, "database name");
+        // neon-api-v2.yaml: 204 "the database doesn't exist or has already been deleted"
+        return call(account, NeonScopes.PROJECTS_DELETE, "DELETE", branchPath(projectId, branchId) + "/databases/" + databaseName,
+                c -> service.deleteDatabase(c, projectId, branchId, databaseName),
+                body -> body == null ? Optional.empty() : Optional.of(NeonMapper.databaseChange(body)));
+    }
+
+    @Override
+    public List<Role> listRoles(AccountKey account, String projectId, String branchId) {
+        requireId(projectId, "project id");
+        requireId(branchId, "branch id");
+        return call(account, NeonScopes.PROJECTS_READ, "GET", branchPath(projectId, branchId) + "/roles",
+                c -> service.listRoles(c, projectId, branchId), NeonMapper::roles);
+    }
+
+    @Override
+    public RoleChange createRole(AccountKey account, String projectId, String branchId, RoleCreation creation) {
+        requireId(projectId, "project id");
+        requireId(branchId, "branch id");
+        Objects.requireNonNull(creation, "creation == null");
+        NeonJson.RoleCreateRequest request = new NeonJson.RoleCreateRequest();
+        request.role.name = creation.name();
+        request.role.noLogin = creation.noLogin() ? Boolean.TRUE : null;
+        return call(account, NeonScopes.PROJECTS_UPDATE, "POST", branchPath(projectId, branchId) + "/roles",
+                c -> service.createRole(c, projectId, branchId, request), NeonMapper::roleChange);
+    }
+
+    @Override
+    public RolePassword revealRolePassword(AccountKey account, String projectId, String branchId, String roleName) {
+        requireId(projectId, "project id");
+        requireId(branchId, "branch id");
+        requireName(roleName, "role name");
+        return call(account, NeonScopes.PROJECTS_READ, "GET",
+                branchPath(projectId, branchId) + "/roles/" + roleName + "/reveal_password",
+                c -> service.revealRolePassword(c, projectId, branchId, roleName), NeonMapper::rolePassword);
+    }
+
+    @Override
+    public RoleChange resetRolePassword(AccountKey account, String projectId, String branchId, String roleName) {
+        requireId(projectId, "project id");
+        requireId(branchId, "branch id");
+        requireName(roleName, "role name");
+        return call(account, NeonScopes.PROJECTS_UPDATE, "POST",
+                branchPath(projectId, branchId) + "/roles/" + roleName + "/reset_password",
+                c -> service.resetRolePassword(c, projectId, branchId, roleName), NeonMapper::roleChange);
     }
 
     @Override
@@ -272,6 +448,18 @@ final class RetrofitNeonApi implements NeonApi {
         NeonMapper.require(body, "body");
         return new Page<>(NeonMapper.list(body.branches, NeonMapper::branch),
                 body.pagination == null ? null : body.pagination.next);
+    }
+
+    private static String branchPath(String projectId, String branchId) {
+        return "/projects/" + projectId + "/branches/" + branchId;
+    }
+
+    /** Role and database names in a path: 1 to 63 bytes (Postgres' NAMEDATALEN), no control characters. */
+    private static void requireName(String name, String what) {
+        if (name == null || name.isEmpty() || name.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES
+                || name.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("a " + what + " is 1 to " + MAX_NAME_BYTES + " bytes without control characters");
+        }
     }
 
     private static void requireId(String id, String what) {

@@ -10,8 +10,10 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
 import dev.neonoauth.adapter.http.HttpLogLevel;
 import dev.neonoauth.neon.NeonScopes;
+import dev.neonoauth.neon.api.ConnectionUriQuery;
 import dev.neonoauth.neon.api.NeonApi;
 import dev.neonoauth.neon.api.ProjectCreation;
+import dev.neonoauth.neon.api.RoleCreation;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,6 +80,33 @@ class SecretRedactionTest extends MockNeonServer {
             assertThat(log).as("the log never contains %s", secret).doesNotContain(secret);
         }
         assertThat(server.getRequestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void connectionUrisAndRolePasswordsNeverReachTheLog() throws Exception {
+        inject(b -> b.httpLogLevel(HttpLogLevel.BODY), 2);
+        NeonApi api = get(NeonApi.class);
+        String branch = "br-icy-dream-250089";
+
+        enqueue(200, "connection-uri.json");
+        api.getConnectionUri(ACCOUNT, "shiny-wind-028834", ConnectionUriQuery.of("neondb", "neondb_owner").withPooling(true));
+        enqueue(200, "role-password.json");
+        api.revealRolePassword(ACCOUNT, "shiny-wind-028834", branch, "neondb_owner");
+        enqueue(201, "role-created.json");
+        api.createRole(ACCOUNT, "shiny-wind-028834", branch, RoleCreation.named("app_owner"));
+        enqueue(200, "role-password-reset.json");
+        api.resetRolePassword(ACCOUNT, "shiny-wind-028834", branch, "neondb_owner");
+
+        String log = render(appender.list);
+        assertThat(log).as("the HTTP log was on")
+                .contains("/connection_uri?database_name=neondb&role_name=neondb_owner&pooled=true")
+                .contains("--> POST http://127.0.0.1:" + server.getPort() + "/api/v2/projects/shiny-wind-028834/branches/"
+                        + branch + "/roles")
+                .contains("\"password\": \"" + REDACTED + "\"")
+                .contains("app_owner");
+        for (String secret : List.of(ROLE_PASSWORD, "npg_N3wR0leSecret", "npg_R3setPassw0rd", "postgresql://", TOKEN)) {
+            assertThat(log).as("the log never contains %s", secret).doesNotContain(secret);
+        }
     }
 
     static String render(List<ILoggingEvent> events) {

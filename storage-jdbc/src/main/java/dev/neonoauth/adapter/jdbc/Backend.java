@@ -125,6 +125,8 @@ final class Backend implements AutoCloseable {
         Path dir = null;
         if (config.isEmbeddedDefault()) {
             dir = DataDirectory.ensureOwnerOnlyDirectory(dataDirectory.orElseThrow());
+            // files of an older version (0644 from the umask) are tightened before H2 opens them, and again below
+            DataDirectory.tightenContents(dir);
         }
         FieldCipher cipher;
         try {
@@ -163,6 +165,10 @@ final class Backend implements AutoCloseable {
             ds.close();
             throw e;
         }
+        if (dir != null) {
+            // the database is open now (its lock file exists): tighten whatever an older version created with the umask
+            DataDirectory.tightenContents(dir);
+        }
         LOG.debug("JDBC token storage started on {} (key id {})", where, cipher.primaryKeyId());
         return new Started(ds, cipher);
     }
@@ -181,13 +187,18 @@ final class Backend implements AutoCloseable {
     }
 
     /**
-     * H2 file database in PostgreSQL mode; AUTO_SERVER lets several processes (concurrent CLI commands) share it,
-     * the first one serving the others over a loopback TCP port; WRITE_DELAY=0 makes a commit reach the file before
-     * it returns, so a killed process loses no saved token.
+     * H2 file database in PostgreSQL mode, on the {@code owneronly:} file system ({@link OwnerOnlyFilePath}): every
+     * file H2 creates for it (database, lock, trace, temporary files) is created 0600, never with the umask.
+     * AUTO_SERVER lets several processes (concurrent CLI commands) share it, the first one serving the others over a
+     * loopback TCP port; WRITE_DELAY=0 makes a commit reach the file before it returns, so a killed process loses no
+     * saved token. TRACE_LEVEL_FILE=0: no {@code tokens.trace.db}. H2 would log the expected "table not found" of the
+     * schema probe there at its default level, and nothing in it is needed (errors reach the caller as exceptions).
+     * It also stops an AUTO_SERVER client from writing a client trace file in the working directory.
      */
     static String embeddedUrl(Path dir) {
-        return "jdbc:h2:file:" + dir.resolve(EMBEDDED_DATABASE).toAbsolutePath()
-                + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+        return "jdbc:h2:" + OwnerOnlyFilePath.h2Name(dir.resolve(EMBEDDED_DATABASE))
+                + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
+                + ";TRACE_LEVEL_FILE=0";
     }
 
     /**

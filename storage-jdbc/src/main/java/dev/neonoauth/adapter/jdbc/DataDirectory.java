@@ -4,14 +4,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -139,7 +143,39 @@ final class DataDirectory {
         }
     }
 
-    private static boolean supportsPosix(Path path) {
+    /**
+     * Tightens what is directly in {@code dir}: regular files to 0600, directories to 0700 (symbolic links and
+     * other entries are left alone). For the embedded database's files that an older version created with the
+     * umask. A file that disappears meanwhile (H2 deletes its lock and temporary files) is skipped; a file that
+     * cannot be changed (another owner) is logged and skipped: it does not stop the storage.
+     */
+    static void tightenContents(Path dir) {
+        if (!supportsPosix(dir)) {
+            return;
+        }
+        List<Path> entries;
+        try (Stream<Path> list = Files.list(dir)) {
+            entries = list.toList();
+        } catch (IOException e) {
+            LOG.warn("cannot list {} to check the permissions of its files: {}", dir, e.toString());
+            return;
+        }
+        for (Path entry : entries) {
+            try {
+                if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    tighten(entry, OWNER_ONLY_FILE);
+                } else if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    tighten(entry, OWNER_ONLY_DIRECTORY);
+                }
+            } catch (NoSuchFileException gone) {
+                // deleted meanwhile
+            } catch (IOException e) {
+                LOG.warn("cannot restrict the permissions of {}: {}", entry, e.toString());
+            }
+        }
+    }
+
+    static boolean supportsPosix(Path path) {
         return path != null && Files.getFileAttributeView(path, PosixFileAttributeView.class) != null;
     }
 }

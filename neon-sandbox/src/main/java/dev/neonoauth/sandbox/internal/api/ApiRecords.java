@@ -35,6 +35,21 @@ public final class ApiRecords {
             return new Branch(id, projectId, parentId, name, isDefault, initSource, parentLsn, parentTimestamp, createdAt,
                     when, when);
         }
+
+        Branch withName(String newName, Instant now) {
+            return new Branch(id, projectId, parentId, newName, isDefault, initSource, parentLsn, parentTimestamp, createdAt,
+                    now, deletedAt);
+        }
+
+        Branch withDefault(boolean newDefault, Instant now) {
+            return new Branch(id, projectId, parentId, name, newDefault, initSource, parentLsn, parentTimestamp, createdAt,
+                    now, deletedAt);
+        }
+
+        Branch withParent(String newParentId, String newParentLsn, Instant newParentTimestamp, Instant now) {
+            return new Branch(id, projectId, newParentId, name, isDefault, initSource, newParentLsn, newParentTimestamp,
+                    createdAt, now, deletedAt);
+        }
     }
 
     public record Endpoint(String id, String projectId, String branchId, String type, double minCu, double maxCu,
@@ -45,7 +60,26 @@ public final class ApiRecords {
         }
     }
 
-    public record Role(String branchId, String name, boolean isProtected, Instant createdAt, Instant updatedAt) {
+    /**
+     * A Postgres role. {@code password} is null for a {@code noLogin} role. The sandbox keeps passwords to answer
+     * {@code reveal_password} and {@code connection_uri} as Neon does for projects that store passwords; they open no
+     * real database, and are never in toString.
+     */
+    public record Role(String branchId, String name, boolean isProtected, String password, boolean noLogin,
+                       Instant createdAt, Instant updatedAt) {
+
+        Role withPassword(String newPassword, Instant now) {
+            return new Role(branchId, name, isProtected, newPassword, noLogin, createdAt, now);
+        }
+
+        Role copyTo(String otherBranchId, Instant now) {
+            return new Role(otherBranchId, name, isProtected, password, noLogin, now, now);
+        }
+
+        @Override
+        public String toString() {
+            return "Role[branchId=" + branchId + ", name=" + name + ", noLogin=" + noLogin + ", password redacted]";
+        }
     }
 
     public record Database(long id, String branchId, String name, String ownerName, Instant createdAt, Instant updatedAt) {

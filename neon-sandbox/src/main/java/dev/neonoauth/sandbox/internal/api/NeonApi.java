@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.neonoauth.sandbox.NeonScopes;
 import dev.neonoauth.sandbox.SandboxUser;
 import dev.neonoauth.sandbox.internal.api.ApiRecords.Branch;
+import dev.neonoauth.sandbox.internal.api.ApiRecords.Database;
 import dev.neonoauth.sandbox.internal.api.ApiRecords.Endpoint;
 import dev.neonoauth.sandbox.internal.api.ApiRecords.Operation;
 import dev.neonoauth.sandbox.internal.api.ApiRecords.Project;
+import dev.neonoauth.sandbox.internal.api.ApiRecords.Role;
 import dev.neonoauth.sandbox.internal.http.HttpSupport;
 import dev.neonoauth.sandbox.internal.oauth.TokenService;
 import io.javalin.http.Context;
@@ -21,8 +23,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Neon API v2 at {@code /api/v2}: users, organizations, projects, branches, endpoints and operations, with bearer
- * tokens checked against the OAuth server's own store and scopes enforced per endpoint.
+ * Neon API v2 at {@code /api/v2}: users, organizations, projects, branches, endpoints, connection URIs, databases,
+ * roles and operations, with bearer tokens checked against the OAuth server's own store and scopes enforced per
+ * endpoint.
  */
 public final class NeonApi {
 
@@ -78,15 +81,62 @@ public final class NeonApi {
             json(ctx, 200, Map.of("branch", views.branch(b), "annotation", views.annotation(b)));
         }));
         routes.delete(PREFIX + "/projects/{project_id}/branches/{branch_id}", guarded(NeonScopes.PROJECTS_DELETE, (ctx, c) -> {
-            NeonData.Deleted d = data.deleteBranch(project(ctx, c), ctx.pathParam("branch_id"));
-            json(ctx, 200, Map.of("branch", views.branch(d.branch()),
-                    "operations", d.operations().stream().map(views::operation).toList()));
+            // neon-api-v2.yaml: 204 "the branch doesn't exist or has already been deleted"
+            data.deleteBranch(project(ctx, c), ctx.pathParam("branch_id")).ifPresentOrElse(
+                    d -> json(ctx, 200, Map.of("branch", views.branch(d.branch()),
+                            "operations", d.operations().stream().map(views::operation).toList())),
+                    () -> ctx.status(204));
+        }));
+        routes.patch(PREFIX + "/projects/{project_id}/branches/{branch_id}", guarded(NeonScopes.PROJECTS_UPDATE, (ctx, c) ->
+                branchOperations(ctx, data.updateBranch(project(ctx, c), ctx.pathParam("branch_id"), body(ctx, true)), List.of())));
+        routes.post(PREFIX + "/projects/{project_id}/branches/{branch_id}/set_as_default", guarded(NeonScopes.PROJECTS_UPDATE,
+                (ctx, c) -> branchOperations(ctx, data.setDefaultBranch(project(ctx, c), ctx.pathParam("branch_id")), List.of())));
+        routes.post(PREFIX + "/projects/{project_id}/branches/{branch_id}/restore", guarded(NeonScopes.PROJECTS_UPDATE, (ctx, c) -> {
+            NeonData.Change<Branch> restored = data.restoreBranch(project(ctx, c), ctx.pathParam("branch_id"), body(ctx, true));
+            branchOperations(ctx, restored.item(), restored.operations());
         }));
         routes.get(PREFIX + "/projects/{project_id}/endpoints", guarded(NeonScopes.PROJECTS_READ, (ctx, c) -> {
             Project p = project(ctx, c);
             json(ctx, 200, Map.of("endpoints", data.endpointsOf(p.id()).stream()
                     .map(e -> views.endpoint(e, p.regionId())).toList()));
         }));
+        routes.post(PREFIX + "/projects/{project_id}/endpoints", guarded(NeonScopes.PROJECTS_UPDATE, (ctx, c) -> {
+            Project p = project(ctx, c);
+            NeonData.Change<Endpoint> created = data.createEndpoint(p, body(ctx, true));
+            json(ctx, 201, Map.of("endpoint", views.endpoint(created.item(), p.regionId()),
+                    "operations", created.operations().stream().map(views::operation).toList()));
+        }));
+        routes.get(PREFIX + "/projects/{project_id}/branches/{branch_id}/endpoints", guarded(NeonScopes.PROJECTS_READ, (ctx, c) -> {
+            Project p = project(ctx, c);
+            Branch b = data.branch(p.id(), ctx.pathParam("branch_id"));
+            json(ctx, 200, Map.of("endpoints", data.endpointsOfBranch(p.id(), b.id()).stream()
+                    .map(e -> views.endpoint(e, p.regionId())).toList()));
+        }));
+        routes.get(PREFIX + "/projects/{project_id}/connection_uri", guarded(NeonScopes.PROJECTS_READ, this::connectionUri));
+        routes.get(PREFIX + "/projects/{project_id}/branches/{branch_id}/databases", guarded(NeonScopes.PROJECTS_READ, (ctx, c) -> {
+            Branch b = data.branch(project(ctx, c).id(), ctx.pathParam("branch_id"));
+            json(ctx, 200, Map.of("databases", data.databasesOf(b.id()).stream().map(views::database).toList()));
+        }));
+        routes.post(PREFIX + "/projects/{project_id}/branches/{branch_id}/databases", guarded(NeonScopes.PROJECTS_UPDATE, (ctx, c) ->
+                databaseOperations(ctx, 201, data.createDatabase(project(ctx, c), ctx.pathParam("branch_id"), body(ctx, true)))));
+        routes.delete(PREFIX + "/projects/{project_id}/branches/{branch_id}/databases/{database_name}",
+                guarded(NeonScopes.PROJECTS_DELETE, (ctx, c) -> data.deleteDatabase(project(ctx, c), ctx.pathParam("branch_id"),
+                        ctx.pathParam("database_name")).ifPresentOrElse(d -> databaseOperations(ctx, 200, d), () -> ctx.status(204))));
+        routes.get(PREFIX + "/projects/{project_id}/branches/{branch_id}/roles", guarded(NeonScopes.PROJECTS_READ, (ctx, c) -> {
+            Branch b = data.branch(project(ctx, c).id(), ctx.pathParam("branch_id"));
+            json(ctx, 200, Map.of("roles", data.rolesOf(b.id()).stream().map(r -> views.role(r, false)).toList()));
+        }));
+        routes.post(PREFIX + "/projects/{project_id}/branches/{branch_id}/roles", guarded(NeonScopes.PROJECTS_UPDATE, (ctx, c) ->
+                roleOperations(ctx, 201, data.createRole(project(ctx, c), ctx.pathParam("branch_id"), body(ctx, true)))));
+        routes.delete(PREFIX + "/projects/{project_id}/branches/{branch_id}/roles/{role_name}",
+                guarded(NeonScopes.PROJECTS_DELETE, (ctx, c) -> data.deleteRole(project(ctx, c), ctx.pathParam("branch_id"),
+                        ctx.pathParam("role_name")).ifPresentOrElse(r -> roleOperations(ctx, 200, r), () -> ctx.status(204))));
+        routes.get(PREFIX + "/projects/{project_id}/branches/{branch_id}/roles/{role_name}/reveal_password",
+                guarded(NeonScopes.PROJECTS_READ, (ctx, c) -> json(ctx, 200, Map.of("password",
+                        data.loginRole(project(ctx, c), ctx.pathParam("branch_id"), ctx.pathParam("role_name")).password()))));
+        routes.post(PREFIX + "/projects/{project_id}/branches/{branch_id}/roles/{role_name}/reset_password",
+                guarded(NeonScopes.PROJECTS_UPDATE, (ctx, c) -> roleOperations(ctx, 200,
+                        data.resetPassword(project(ctx, c), ctx.pathParam("branch_id"), ctx.pathParam("role_name")))));
         routes.get(PREFIX + "/projects/{project_id}/operations", guarded(NeonScopes.PROJECTS_READ, this::listOperations));
         routes.get(PREFIX + "/projects/{project_id}/operations/{operation_id}", guarded(NeonScopes.PROJECTS_READ, (ctx, c) -> {
             Operation o = data.operation(project(ctx, c).id(), ctx.pathParam("operation_id"));
@@ -180,12 +230,11 @@ public final class NeonApi {
         NeonData.Created created = data.createProject(c.user(), body(ctx, true), requireOrgId);
         Project p = created.project();
         Endpoint endpoint = created.endpoints().get(0);
-        String password = created.passwords().get(0);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("project", projectView(p));
-        body.put("connection_uris", List.of(views.connectionUri(endpoint, p.regionId(), created.roles().get(0),
-                created.databases().get(0), password)));
-        body.put("roles", created.roles().stream().map(r -> views.role(r, password)).toList());
+        body.put("connection_uris", List.of(views.connectionDetails(endpoint, p.regionId(), created.roles().get(0),
+                created.databases().get(0))));
+        body.put("roles", created.roles().stream().map(r -> views.role(r, true)).toList());
         body.put("databases", created.databases().stream().map(views::database).toList());
         body.put("operations", created.operations().stream().map(views::operation).toList());
         body.put("branch", views.branch(created.branch()));
@@ -238,9 +287,54 @@ public final class NeonApi {
         body.put("branch", views.branch(created.branch()));
         body.put("endpoints", created.endpoints().stream().map(e -> views.endpoint(e, p.regionId())).toList());
         body.put("operations", created.operations().stream().map(views::operation).toList());
-        body.put("roles", created.roles().stream().map(r -> views.role(r, null)).toList());
+        body.put("roles", created.roles().stream().map(r -> views.role(r, false)).toList());
         body.put("databases", created.databases().stream().map(views::database).toList());
         json(ctx, 201, body);
+    }
+
+    /** {@code GET /projects/{id}/connection_uri}: {@code database_name} and {@code role_name} are required. */
+    private void connectionUri(Context ctx, Caller c) {
+        Project p = project(ctx, c);
+        String branchId = idParam(ctx, "branch_id");
+        String endpointId = idParam(ctx, "endpoint_id");
+        String database = ctx.queryParam("database_name");
+        String role = ctx.queryParam("role_name");
+        if (database == null || database.isEmpty()) {
+            throw ApiException.badRequest("database_name: required");
+        }
+        if (role == null || role.isEmpty()) {
+            throw ApiException.badRequest("role_name: required");
+        }
+        String pooledParam = ctx.queryParam("pooled");
+        if (pooledParam != null && !pooledParam.equals("true") && !pooledParam.equals("false")) {
+            throw ApiException.badRequest("pooled: must be true or false");
+        }
+        NeonData.Connection connection = data.connection(p, branchId, endpointId, database, role);
+        json(ctx, 200, Map.of("uri", Views.connectionUri(connection.endpoint(), p.regionId(), connection.role(),
+                connection.database(), "true".equals(pooledParam))));
+    }
+
+    private void branchOperations(Context ctx, Branch branch, List<Operation> operations) {
+        json(ctx, 200, Map.of("branch", views.branch(branch), "operations", operations.stream().map(views::operation).toList()));
+    }
+
+    private void databaseOperations(Context ctx, int status, NeonData.Change<Database> change) {
+        json(ctx, status, Map.of("database", views.database(change.item()),
+                "operations", change.operations().stream().map(views::operation).toList()));
+    }
+
+    /** RoleOperations: the role with its password (create and reset reveal it once, as Neon does). */
+    private void roleOperations(Context ctx, int status, NeonData.Change<Role> change) {
+        json(ctx, status, Map.of("role", views.role(change.item(), true),
+                "operations", change.operations().stream().map(views::operation).toList()));
+    }
+
+    private static String idParam(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value != null && !value.matches("^[a-z0-9-]{1,60}$")) {
+            throw ApiException.badRequest(name + ": invalid format");
+        }
+        return value;
     }
 
     private void listOperations(Context ctx, Caller c) {

@@ -34,7 +34,15 @@ public final class NeonData {
 
     /** Everything a create call produced, for the 201 response. */
     record Created(Project project, Branch branch, List<Endpoint> endpoints, List<Role> roles, List<Database> databases,
-                   List<Operation> operations, List<String> passwords) {
+                   List<Operation> operations) {
+    }
+
+    /** One object after a change, with the operations the change started. */
+    record Change<T>(T item, List<Operation> operations) {
+    }
+
+    /** What a connection URI is made of. */
+    record Connection(Endpoint endpoint, Role role, Database database) {
     }
 
     record Page<T>(List<T> items, String next) {
@@ -126,7 +134,7 @@ public final class NeonData {
         branches.put(b.id(), b);
         addOperation(p.id(), b.id(), null, parent == null ? "create_timeline" : "create_branch", at, Duration.ZERO);
         if (parent == null) {
-            roles.put(roleKey(b.id(), "neondb_owner"), new Role(b.id(), "neondb_owner", false, at, at));
+            roles.put(roleKey(b.id(), "neondb_owner"), new Role(b.id(), "neondb_owner", false, ids.password(), false, at, at));
             long dbId = databaseIds.incrementAndGet();
             databases.put(Long.toString(dbId), new Database(dbId, b.id(), "neondb", "neondb_owner", at, at));
         } else {
@@ -233,7 +241,7 @@ public final class NeonData {
             projects.put(id, project);
             Branch branch = new Branch(ids.branch(), id, null, branchName, true, null, null, null, now, now, null);
             branches.put(branch.id(), branch);
-            Role role = new Role(branch.id(), roleName, false, now, now);
+            Role role = new Role(branch.id(), roleName, false, ids.password(), false, now, now);
             roles.put(roleKey(branch.id(), roleName), role);
             long dbId = databaseIds.incrementAndGet();
             Database db = new Database(dbId, branch.id(), databaseName, roleName, now, now);
@@ -243,8 +251,7 @@ public final class NeonData {
             List<Operation> ops = List.of(
                     addOperation(id, branch.id(), null, "create_timeline", now, operationDelay),
                     addOperation(id, branch.id(), endpoint.id(), "start_compute", now, operationDelay));
-            return new Created(project, branch, List.of(endpoint), List.of(role), List.of(db), ops,
-                    List.of(ids.password()));
+            return new Created(project, branch, List.of(endpoint), List.of(role), List.of(db), ops);
         }
     }
 
@@ -402,16 +409,22 @@ public final class NeonData {
                     ops.add(addOperation(project.id(), id, endpoint.id(), "start_compute", now, operationDelay));
                 }
             }
-            return new Created(project, branch, created, rolesOf(id), databasesOf(id), ops, List.of());
+            return new Created(project, branch, created, rolesOf(id), databasesOf(id), ops);
         }
     }
 
     record Deleted(Branch branch, List<Operation> operations) {
     }
 
-    Deleted deleteBranch(Project project, String branchId) {
+    /** Empty when the branch does not exist or was already deleted (Neon answers 204). */
+    Optional<Deleted> deleteBranch(Project project, String branchId) {
         synchronized (lock) {
-            Branch b = branch(project.id(), branchId);
+            Optional<Branch> existing = branches.get(branchId)
+                    .filter(x -> x.projectId().equals(project.id()) && x.deletedAt() == null);
+            if (existing.isEmpty()) {
+                return Optional.empty();
+            }
+            Branch b = existing.get();
             if (b.isDefault()) {
                 throw ApiException.badRequest("cannot delete the project's default branch");
             }
@@ -432,7 +445,352 @@ public final class NeonData {
             ops.add(addOperation(project.id(), b.id(), null, "delete_timeline", now, operationDelay));
             Branch deleted = b.withDeletedAt(now);
             branches.put(deleted.id(), deleted);
-            return new Deleted(deleted, ops);
+            return Optional.of(new Deleted(deleted, ops));
+        }
+    }
+
+    /** {@code PATCH .../branches/{branch_id}}: the name; protection and expiry are not emulated. */
+    Branch updateBranch(Project project, String branchId, JsonNode body) {
+        JsonNode b = body.path("branch");
+        if (!b.isObject()) {
+            throw ApiException.badRequest("request body must contain a 'branch' object");
+        }
+        if (b.has("protected") && b.get("protected").asBoolean(false)) {
+            throw ApiException.badRequest("protected: the sandbox does not emulate protected branches");
+        }
+        if (b.hasNonNull("expires_at")) {
+            throw ApiException.badRequest("expires_at: the sandbox does not emulate branch expiry");
+        }
+        String name = optionalText(b, "name");
+        if (name != null && (name.isEmpty() || name.length() > 256)) {
+            throw ApiException.badRequest("name: must be 1 to 256 characters");
+        }
+        synchronized (lock) {
+            Branch current = branch(project.id(), branchId);
+            if (name == null) {
+                return current;
+            }
+            Branch renamed = current.withName(name, now());
+            branches.put(renamed.id(), renamed);
+            return renamed;
+        }
+    }
+
+    /** {@code POST .../set_as_default}: the previous default branch stops being the default. */
+    Branch setDefaultBranch(Project project, String branchId) {
+        synchronized (lock) {
+            Branch target = branch(project.id(), branchId);
+            if (target.isDefault()) {
+                return target;
+            }
+            Instant now = now();
+            for (Branch b : branchesOf(project.id(), false)) {
+                if (b.isDefault()) {
+                    branches.put(b.id(), b.withDefault(false, now));
+                }
+            }
+            Branch newDefault = target.withDefault(true, now);
+            branches.put(newDefault.id(), newDefault);
+            return newDefault;
+        }
+    }
+
+    /**
+     * {@code POST .../restore} (BranchRestoreRequest): the branch gets the source's history (at an LSN, a timestamp
+     * or the head) as its new parent point; {@code preserve_under_name} keeps the previous state as a new branch,
+     * which takes over the children (and, when the branch is restored from its own history, becomes its parent).
+     */
+    Change<Branch> restoreBranch(Project project, String branchId, JsonNode body) {
+        String sourceId = optionalText(body, "source_branch_id");
+        if (sourceId == null) {
+            throw ApiException.badRequest("source_branch_id: required");
+        }
+        String lsn = optionalText(body, "source_lsn");
+        String rawTimestamp = optionalText(body, "source_timestamp");
+        String preserveUnder = optionalText(body, "preserve_under_name");
+        if (lsn != null && rawTimestamp != null) {
+            throw ApiException.badRequest("source_lsn and source_timestamp: give one of them, not both");
+        }
+        if (lsn != null && !lsn.matches("^[0-9A-Fa-f]{1,8}/[0-9A-Fa-f]{1,8}$")) {
+            throw ApiException.badRequest("source_lsn: not an LSN (like 0/1E19478)");
+        }
+        if (preserveUnder != null && (preserveUnder.isEmpty() || preserveUnder.length() > 256)) {
+            throw ApiException.badRequest("preserve_under_name: must be 1 to 256 characters");
+        }
+        Instant timestamp = rawTimestamp == null ? null : parseTimestamp(rawTimestamp, "source_timestamp");
+        synchronized (lock) {
+            Branch target = branch(project.id(), branchId);
+            Branch source = branches.get(sourceId).filter(x -> x.projectId().equals(project.id()) && x.deletedAt() == null)
+                    .orElseThrow(() -> ApiException.notFound("source branch not found"));
+            boolean ownHistory = source.id().equals(target.id());
+            if (ownHistory && lsn == null && timestamp == null) {
+                throw ApiException.badRequest("source_lsn or source_timestamp is required to restore a branch from its own history");
+            }
+            List<Branch> children = branchesOf(project.id(), false).stream()
+                    .filter(c -> target.id().equals(c.parentId())).toList();
+            if ((ownHistory || !children.isEmpty()) && preserveUnder == null) {
+                throw ApiException.badRequest("preserve_under_name is required when the branch has children or is restored "
+                        + "from its own history");
+            }
+            Instant now = now();
+            if (timestamp != null && (timestamp.isAfter(now) || timestamp.isBefore(source.createdAt())
+                    || timestamp.isBefore(now.minusSeconds(project.historyRetentionSeconds())))) {
+                throw ApiException.badRequest("source_timestamp: outside the source branch's history (its creation, and at "
+                        + "most history_retention_seconds back)");
+            }
+            if (isLocked(project.id())) {
+                throw ApiException.locked();
+            }
+            List<Operation> ops = new ArrayList<>();
+            String newParent = source.id();
+            if (preserveUnder != null) {
+                Branch backup = new Branch(ids.branch(), project.id(), target.parentId(), preserveUnder, false,
+                        target.initSource(), target.parentLsn(), target.parentTimestamp(), now, now, null);
+                branches.put(backup.id(), backup);
+                copyRolesAndDatabases(target.id(), backup.id(), now);
+                for (Branch child : children) {
+                    branches.put(child.id(), child.withParent(backup.id(), child.parentLsn(), child.parentTimestamp(), now));
+                }
+                ops.add(addOperation(project.id(), backup.id(), null, "create_branch", now, operationDelay));
+                if (ownHistory) {
+                    newParent = backup.id();
+                }
+            }
+            Branch restored = target.withParent(newParent, lsn != null ? lsn.toUpperCase(Locale.ROOT) : ids.lsn(),
+                    lsn != null ? null : timestamp != null ? timestamp : now, now);
+            branches.put(restored.id(), restored);
+            ops.add(0, addOperation(project.id(), restored.id(), null, "create_timeline", now, operationDelay));
+            return new Change<>(restored, ops);
+        }
+    }
+
+    Branch defaultBranch(String projectId) {
+        return branchesOf(projectId, false).stream().filter(Branch::isDefault).findFirst()
+                .orElseThrow(() -> ApiException.notFound("project has no default branch"));
+    }
+
+    List<Endpoint> endpointsOfBranch(String projectId, String branchId) {
+        return endpointsOf(projectId).stream().filter(e -> e.branchId().equals(branchId)).toList();
+    }
+
+    /** {@code POST /projects/{id}/endpoints} (EndpointCreateRequest): at most one read-write endpoint per branch. */
+    Change<Endpoint> createEndpoint(Project project, JsonNode body) {
+        JsonNode e = body.path("endpoint");
+        if (!e.isObject()) {
+            throw ApiException.badRequest("request body must contain an 'endpoint' object");
+        }
+        String branchId = optionalText(e, "branch_id");
+        if (branchId == null) {
+            throw ApiException.badRequest("endpoint.branch_id: required");
+        }
+        String type = optionalText(e, "type");
+        if (!"read_write".equals(type) && !"read_only".equals(type)) {
+            throw ApiException.badRequest("endpoint.type: must be 'read_write' or 'read_only'");
+        }
+        String region = optionalText(e, "region_id");
+        if (region != null && !region.equals(project.regionId())) {
+            throw ApiException.badRequest("endpoint.region_id: only the project's region " + project.regionId() + " is permitted");
+        }
+        double min = e.path("autoscaling_limit_min_cu").asDouble(0.25);
+        double max = e.path("autoscaling_limit_max_cu").asDouble(Math.max(min, 2));
+        if (min < 0.25 || max < min) {
+            throw ApiException.badRequest("autoscaling limits: the minimum is at least 0.25 and not above the maximum");
+        }
+        synchronized (lock) {
+            Branch branch = branch(project.id(), branchId);
+            if ("read_write".equals(type) && endpointsOfBranch(project.id(), branch.id()).stream()
+                    .anyMatch(x -> x.type().equals("read_write"))) {
+                throw new ApiException(409, "CONFLICT", "the branch already has a read-write compute endpoint");
+            }
+            if (isLocked(project.id())) {
+                throw ApiException.locked();
+            }
+            Instant now = now();
+            Endpoint endpoint = new Endpoint(ids.endpoint(), project.id(), branch.id(), type, min, max, now, now, null);
+            endpoints.put(endpoint.id(), endpoint);
+            return new Change<>(endpoint, List.of(addOperation(project.id(), branch.id(), endpoint.id(), "start_compute",
+                    now, operationDelay)));
+        }
+    }
+
+    /**
+     * {@code GET /projects/{id}/connection_uri}: the branch (default: the project's default branch), its endpoint
+     * (default: its read-write one), a database and a role of that branch that can log in.
+     */
+    Connection connection(Project project, String branchId, String endpointId, String databaseName, String roleName) {
+        synchronized (lock) {
+            Branch branch = branchId == null ? defaultBranch(project.id()) : branch(project.id(), branchId);
+            List<Endpoint> candidates = endpointsOfBranch(project.id(), branch.id());
+            Endpoint endpoint = endpointId == null
+                    ? candidates.stream().filter(e -> e.type().equals("read_write")).findFirst()
+                            .orElseThrow(() -> ApiException.notFound("the branch has no read-write compute endpoint"))
+                    : candidates.stream().filter(e -> e.id().equals(endpointId)).findFirst()
+                            .orElseThrow(() -> ApiException.notFound("endpoint not found on the branch"));
+            Database database = database(branch.id(), databaseName)
+                    .orElseThrow(() -> ApiException.notFound("database not found"));
+            Role role = loginRole(project, branch.id(), roleName);
+            return new Connection(endpoint, role, database);
+        }
+    }
+
+    Optional<Database> database(String branchId, String name) {
+        return databasesOf(branchId).stream().filter(d -> d.name().equals(name)).findFirst();
+    }
+
+    /** {@code POST .../databases} (DatabaseCreateRequest): a new name, owned by a role of the branch. */
+    Change<Database> createDatabase(Project project, String branchId, JsonNode body) {
+        JsonNode d = body.path("database");
+        if (!d.isObject()) {
+            throw ApiException.badRequest("request body must contain a 'database' object");
+        }
+        String name = postgresName(optionalText(d, "name"), "database.name");
+        String owner = postgresName(optionalText(d, "owner_name"), "database.owner_name");
+        synchronized (lock) {
+            Branch branch = branch(project.id(), branchId);
+            if (role(branch.id(), owner).isEmpty()) {
+                throw ApiException.badRequest("database.owner_name: the branch has no role '" + owner + "'");
+            }
+            if (database(branch.id(), name).isPresent()) {
+                throw new ApiException(409, "CONFLICT", "database '" + name + "' already exists");
+            }
+            if (isLocked(project.id())) {
+                throw ApiException.locked();
+            }
+            Instant now = now();
+            long dbId = databaseIds.incrementAndGet();
+            Database db = new Database(dbId, branch.id(), name, owner, now, now);
+            databases.put(Long.toString(dbId), db);
+            return new Change<>(db, applyConfig(project, branch.id(), now));
+        }
+    }
+
+    /** {@code DELETE .../databases/{name}}; empty when the database does not exist (Neon answers 204). */
+    Optional<Change<Database>> deleteDatabase(Project project, String branchId, String name) {
+        synchronized (lock) {
+            Branch branch = branch(project.id(), branchId);
+            Optional<Database> db = database(branch.id(), name);
+            if (db.isEmpty()) {
+                return Optional.empty();
+            }
+            if (isLocked(project.id())) {
+                throw ApiException.locked();
+            }
+            databases.remove(Long.toString(db.get().id()));
+            return Optional.of(new Change<>(db.get(), applyConfig(project, branch.id(), now())));
+        }
+    }
+
+    Optional<Role> role(String branchId, String name) {
+        return roles.get(roleKey(branchId, name));
+    }
+
+    /** {@code POST .../roles} (RoleCreateRequest): a new name; a password unless {@code no_login}. */
+    Change<Role> createRole(Project project, String branchId, JsonNode body) {
+        JsonNode r = body.path("role");
+        if (!r.isObject()) {
+            throw ApiException.badRequest("request body must contain a 'role' object");
+        }
+        String name = postgresName(optionalText(r, "name"), "role.name");
+        JsonNode noLoginNode = r.get("no_login");
+        if (noLoginNode != null && !noLoginNode.isNull() && !noLoginNode.isBoolean()) {
+            throw ApiException.badRequest("role.no_login: must be a boolean");
+        }
+        boolean noLogin = noLoginNode != null && noLoginNode.asBoolean(false);
+        synchronized (lock) {
+            Branch branch = branch(project.id(), branchId);
+            if (role(branch.id(), name).isPresent()) {
+                throw new ApiException(409, "CONFLICT", "role '" + name + "' already exists");
+            }
+            if (isLocked(project.id())) {
+                throw ApiException.locked();
+            }
+            Instant now = now();
+            Role role = new Role(branch.id(), name, false, noLogin ? null : ids.password(), noLogin, now, now);
+            roles.put(roleKey(branch.id(), name), role);
+            return new Change<>(role, applyConfig(project, branch.id(), now));
+        }
+    }
+
+    /** {@code DELETE .../roles/{name}}; empty when the role does not exist (Neon answers 204). */
+    Optional<Change<Role>> deleteRole(Project project, String branchId, String name) {
+        synchronized (lock) {
+            Branch branch = branch(project.id(), branchId);
+            Optional<Role> role = role(branch.id(), name);
+            if (role.isEmpty()) {
+                return Optional.empty();
+            }
+            if (databasesOf(branch.id()).stream().anyMatch(d -> d.ownerName().equals(name))) {
+                throw ApiException.badRequest("role '" + name + "' owns databases; delete them or change their owner first");
+            }
+            if (isLocked(project.id())) {
+                throw ApiException.locked();
+            }
+            roles.remove(roleKey(branch.id(), name));
+            return Optional.of(new Change<>(role.get(), applyConfig(project, branch.id(), now())));
+        }
+    }
+
+    /** A role that can log in, for {@code reveal_password} and {@code connection_uri}: 404, 412 or 400 otherwise. */
+    Role loginRole(Project project, String branchId, String name) {
+        synchronized (lock) {
+            Branch branch = branch(project.id(), branchId);
+            Role role = role(branch.id(), name).orElseThrow(() -> ApiException.notFound("role not found"));
+            if (!project.storePasswords()) {
+                throw new ApiException(412, "PRECONDITION_FAILED", "storing passwords is disabled for this project");
+            }
+            if (role.noLogin()) {
+                throw ApiException.badRequest("role '" + name + "' cannot log in (no_login), so it has no password");
+            }
+            if (role.password() == null) {
+                // a role kept in a data file of a sandbox that did not store passwords yet
+                role = role.withPassword(ids.password(), role.updatedAt());
+                roles.put(roleKey(branch.id(), name), role);
+            }
+            return role;
+        }
+    }
+
+    /** {@code POST .../reset_password}: a new password, effective when the operations finish. */
+    Change<Role> resetPassword(Project project, String branchId, String name) {
+        synchronized (lock) {
+            Branch branch = branch(project.id(), branchId);
+            Role role = role(branch.id(), name).orElseThrow(() -> ApiException.notFound("role not found"));
+            if (role.noLogin()) {
+                throw ApiException.badRequest("role '" + name + "' cannot log in (no_login), so it has no password");
+            }
+            if (isLocked(project.id())) {
+                throw ApiException.locked();
+            }
+            Instant now = now();
+            Role reset = role.withPassword(ids.password(), now);
+            roles.put(roleKey(branch.id(), name), reset);
+            return new Change<>(reset, applyConfig(project, branch.id(), now));
+        }
+    }
+
+    /** Neon applies role and database changes to the branch's computes: one {@code apply_config} per endpoint. */
+    private List<Operation> applyConfig(Project project, String branchId, Instant now) {
+        return endpointsOfBranch(project.id(), branchId).stream()
+                .map(e -> addOperation(project.id(), branchId, e.id(), "apply_config", now, operationDelay)).toList();
+    }
+
+    /** Role and database names: 1 to 63 bytes (Postgres' NAMEDATALEN), no control characters. */
+    private static String postgresName(String value, String field) {
+        if (value == null) {
+            throw ApiException.badRequest(field + ": required");
+        }
+        if (value.isEmpty() || value.getBytes(StandardCharsets.UTF_8).length > 63
+                || value.chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.badRequest(field + ": must be 1 to 63 bytes without control characters");
+        }
+        return value;
+    }
+
+    private static Instant parseTimestamp(String value, String field) {
+        try {
+            return java.time.OffsetDateTime.parse(value).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.badRequest(field + ": not an RFC 3339 date-time");
         }
     }
 
@@ -506,7 +864,7 @@ public final class NeonData {
 
     private void copyRolesAndDatabases(String fromBranch, String toBranch, Instant at) {
         for (Role r : rolesOf(fromBranch)) {
-            roles.put(roleKey(toBranch, r.name()), new Role(toBranch, r.name(), r.isProtected(), at, at));
+            roles.put(roleKey(toBranch, r.name()), r.copyTo(toBranch, at));
         }
         for (Database d : databasesOf(fromBranch)) {
             long dbId = databaseIds.incrementAndGet();

@@ -129,8 +129,13 @@ final class Views {
         m.put("project_id", b.projectId());
         if (b.parentId() != null) {
             m.put("parent_id", b.parentId());
-            m.put("parent_lsn", b.parentLsn());
-            m.put("parent_timestamp", ts(b.parentTimestamp()));
+            if (b.parentLsn() != null) {
+                m.put("parent_lsn", b.parentLsn());
+            }
+            if (b.parentTimestamp() != null) {
+                // a branch restored to an LSN has none (neon-api-v2.yaml: "this value might stay empty")
+                m.put("parent_timestamp", ts(b.parentTimestamp()));
+            }
         }
         m.put("name", b.name());
         m.put("current_state", init ? "init" : "ready");
@@ -162,7 +167,7 @@ final class Views {
 
     Map<String, Object> endpoint(Endpoint e, String regionId) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("host", e.id() + "." + Regions.proxyHost(regionId));
+        m.put("host", host(e, regionId, false));
         m.put("id", e.id());
         m.put("project_id", e.projectId());
         m.put("branch_id", e.branchId());
@@ -185,14 +190,16 @@ final class Views {
         return m;
     }
 
-    Map<String, Object> role(Role r, String password) {
+    /** {@code Role}; the password only in the answers that reveal it (project create, role create, reset). */
+    Map<String, Object> role(Role r, boolean withPassword) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("branch_id", r.branchId());
         m.put("name", r.name());
-        if (password != null) {
-            m.put("password", password);
+        if (withPassword && r.password() != null) {
+            m.put("password", r.password());
         }
         m.put("protected", r.isProtected());
+        m.put("authentication_method", r.noLogin() ? "no_login" : "password");
         m.put("created_at", ts(r.createdAt()));
         m.put("updated_at", ts(r.updatedAt()));
         return m;
@@ -232,16 +239,38 @@ final class Views {
         return m;
     }
 
-    Map<String, Object> connectionUri(Endpoint e, String regionId, Role role, Database db, String password) {
-        String host = e.id() + "." + Regions.proxyHost(regionId);
-        String poolerHost = e.id() + "-pooler." + Regions.proxyHost(regionId);
+    /** {@code ConnectionDetails} of a created project. */
+    Map<String, Object> connectionDetails(Endpoint e, String regionId, Role role, Database db) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("database", db.name());
-        params.put("password", password);
+        params.put("password", role.password());
         params.put("role", role.name());
-        params.put("host", host);
-        params.put("pooler_host", poolerHost);
-        return Map.of("connection_uri", "postgresql://" + role.name() + ":" + password + "@" + host + "/" + db.name()
-                + "?sslmode=require", "connection_parameters", params);
+        params.put("host", host(e, regionId, false));
+        params.put("pooler_host", host(e, regionId, true));
+        return Map.of("connection_uri", connectionUri(e, regionId, role, db, false), "connection_parameters", params);
+    }
+
+    /** {@code postgresql://role:password@ep-...[-pooler].region.aws.neon.tech/db?sslmode=require}, as Neon writes it. */
+    static String connectionUri(Endpoint e, String regionId, Role role, Database db, boolean pooled) {
+        return "postgresql://" + encode(role.name()) + ":" + encode(role.password()) + "@" + host(e, regionId, pooled)
+                + "/" + encode(db.name()) + "?sslmode=require";
+    }
+
+    static String host(Endpoint e, String regionId, boolean pooled) {
+        return e.id() + (pooled ? "-pooler." : ".") + Regions.proxyHost(regionId);
+    }
+
+    /** Percent-encodes all but RFC 3986's unreserved characters, so names with spaces or '@' stay one URI part. */
+    private static String encode(String value) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : value.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0) {
+                out.append(c);
+            } else {
+                out.append('%').append(String.format("%02X", b & 0xff));
+            }
+        }
+        return out.toString();
     }
 }

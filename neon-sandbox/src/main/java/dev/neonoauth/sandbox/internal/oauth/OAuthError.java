@@ -40,6 +40,15 @@ public final class OAuthError extends RuntimeException {
         return new OAuthError("invalid_grant", INVALID_GRANT_DESCRIPTION, hint, 400);
     }
 
+    /**
+     * fosite's {@code ErrInactiveToken}, which fosite before 0.49 returns for a refresh token that is no longer
+     * active (reused or revoked): status 401.
+     */
+    public static OAuthError tokenInactive() {
+        return new OAuthError("token_inactive", "Token is inactive because it is malformed, expired or otherwise invalid.",
+                "Token validation failed.", 401);
+    }
+
     public static OAuthError invalidClient(String hint) {
         return new OAuthError("invalid_client", "Client authentication failed (e.g., unknown client, no client "
                 + "authentication included, or unsupported authentication method).", hint, 401);

@@ -2,6 +2,7 @@ package dev.neonoauth.sandbox.internal.oauth;
 
 import dev.neonoauth.sandbox.FaultPlan;
 import dev.neonoauth.sandbox.NeonScopes;
+import dev.neonoauth.sandbox.RefreshReuseError;
 import dev.neonoauth.sandbox.SandboxClient;
 import dev.neonoauth.sandbox.internal.oauth.OAuthRecords.AccessToken;
 import dev.neonoauth.sandbox.internal.oauth.OAuthRecords.AuthCode;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * Authorization codes, access tokens and refresh tokens with fosite's semantics (NEON.md 1.3 to 1.8): single-use
  * codes whose replay revokes what they issued, PKCE S256 with the verifier checked, refresh tokens only with
  * {@code offline}/{@code offline_access}, rotation on every refresh (the old access token is revoked too), reuse
- * detection that revokes the whole grant, a concurrency error for two refreshes of one token in flight at once,
+ * detection that revokes the whole grant (answered as the configured {@link RefreshReuseError}), a concurrency error for two refreshes of one token in flight at once,
  * and revocation of a whole grant from either of its tokens.
  */
 public final class TokenService {
@@ -38,9 +39,9 @@ public final class TokenService {
     private static final Logger LOG = LoggerFactory.getLogger(TokenService.class);
     private static final Pattern VERIFIER_WRONG_FORMAT = Pattern.compile("[^\\w.\\-~]");
 
-    /** Lifetimes and the emulated refresh transaction time. */
+    /** Lifetimes, the emulated refresh transaction time, and the answer to a refresh token that is not active. */
     public record Settings(Duration accessTokenLifetime, Duration refreshTokenLifetime, Duration authCodeLifetime,
-                           Duration idTokenLifetime, Duration refreshRaceWindow) {
+                           Duration idTokenLifetime, Duration refreshRaceWindow, RefreshReuseError reuseError) {
     }
 
     /** What an authorization code is issued for, after sign-in and consent. */
@@ -192,10 +193,13 @@ public final class TokenService {
                 RefreshToken rt = refreshTokens.get(hash)
                         .orElseThrow(() -> OAuthError.invalidGrant("The refresh token is malformed or not valid."));
                 if (!rt.active()) {
-                    // fosite handleRefreshTokenReuse: revoke every access and refresh token of the grant.
+                    // fosite handleRefreshTokenReuse: revoke every access and refresh token of the grant. The answer
+                    // is fosite's ErrInactiveToken (401) before 0.49, ErrInvalidGrant "already used" (400) since.
                     revokeGrantLocked(rt.grantId());
                     LOG.info("refresh token reuse detected for client {}: revoked every token of its grant", rt.clientId());
-                    throw OAuthError.invalidGrant("The refresh token was already used.");
+                    throw settings.reuseError() == RefreshReuseError.INVALID_GRANT
+                            ? OAuthError.invalidGrant("The refresh token was already used.")
+                            : OAuthError.tokenInactive();
                 }
                 if (!rt.clientId().equals(client.clientId())) {
                     throw OAuthError.invalidGrant("The OAuth 2.0 Client ID from this request does not match the ID during the initial token issuance.");

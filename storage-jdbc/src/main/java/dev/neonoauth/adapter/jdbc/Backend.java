@@ -151,6 +151,8 @@ final class Backend implements AutoCloseable {
         }
         if (dialect == Dialect.H2) {
             hikari.setConnectionInitSql("SET LOCK_TIMEOUT " + defaultLockWaitMillis());
+            // an explicit jdbc:h2:owneronly:/... URL gets owner-only files too (embeddedUrl registers it itself)
+            OwnerOnlyFilePath.register();
         }
         String where = config.jdbcUrl().map(JdbcStorageConfig::redactUrl).orElse("embedded H2 in " + dir);
         HikariDataSource ds;
@@ -191,9 +193,10 @@ final class Backend implements AutoCloseable {
      * file H2 creates for it (database, lock, trace, temporary files) is created 0600, never with the umask.
      * AUTO_SERVER lets several processes (concurrent CLI commands) share it, the first one serving the others over a
      * loopback TCP port; WRITE_DELAY=0 makes a commit reach the file before it returns, so a killed process loses no
-     * saved token. TRACE_LEVEL_FILE=0: no {@code tokens.trace.db}. H2 would log the expected "table not found" of the
-     * schema probe there at its default level, and nothing in it is needed (errors reach the caller as exceptions).
-     * It also stops an AUTO_SERVER client from writing a client trace file in the working directory.
+     * saved token. TRACE_LEVEL_FILE=0: no {@code tokens.trace.db}. At H2's default level (1, errors) it would record
+     * the expected "table not found" of the schema probe on a new database, and nothing in it is needed: errors
+     * reach the caller as exceptions. 0 rather than 1: with a level of 1 to 3 in the URL, an AUTO_SERVER client also
+     * writes a client trace file under {@code trace.db/} in its working directory, outside the data directory.
      */
     static String embeddedUrl(Path dir) {
         return "jdbc:h2:" + OwnerOnlyFilePath.h2Name(dir.resolve(EMBEDDED_DATABASE))

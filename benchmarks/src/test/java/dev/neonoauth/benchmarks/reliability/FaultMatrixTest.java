@@ -1,6 +1,7 @@
 package dev.neonoauth.benchmarks.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.neonoauth.adapter.jdbc.JdbcStorage;
 import dev.neonoauth.adapter.jdbc.JdbcStorageConfig;
@@ -144,8 +145,10 @@ class FaultMatrixTest {
                     {"dropped connection x1", FaultRule.dropConnection().times(1), "ok", true},
                     {"latency 300 ms", FaultRule.latency(Duration.ofMillis(300)).times(1), "ok", true},
                     {"500 always", FaultRule.status(500), "", true},
-                    // the refresh was done by the server, its answer lost: Hydra has no grace period (NEON.md 1.5)
-                    {"truncated JSON x1", FaultRule.truncatedBody().times(1), "ReauthorizationRequiredException", false},
+                    // the server rotated the refresh token and its answer was cut: a 200 that is not a token response
+                    // is refused as such and never re-sent (that would be reuse); the stored set is kept, and the next
+                    // call finds its refresh token dead (Hydra has no grace period) and asks to sign in again
+                    {"truncated JSON x1", FaultRule.truncatedBody().times(1), "MalformedTokenResponseException", true},
             };
             for (Object[] c : refreshes) {
                 tally.check("refresh (POST /oauth2/token), " + c[0], () -> {
@@ -176,7 +179,13 @@ class FaultMatrixTest {
                                 ReauthorizationRequiredException.class);
                     }
                     assertThat(kept).isEqualTo((Boolean) c[3]);
-                    if (kept) {
+                    assertThat(sandbox.metrics().refreshRequests() - r0).as("a malformed answer is not re-sent")
+                            .isLessThanOrEqualTo(out.startsWith("MalformedTokenResponseException") ? 1 : Long.MAX_VALUE);
+                    if (out.startsWith("MalformedTokenResponseException")) {
+                        assertThatThrownBy(() -> stack.api.currentUser(account))
+                                .isInstanceOf(ReauthorizationRequiredException.class);
+                        assertThat(stack.store.load(account)).as("the dead grant is deleted on the next call").isEmpty();
+                    } else if (kept) {
                         assertThat(stack.api.currentUser(account).email()).isEqualTo("sandbox@example.com");
                     }
                 });

@@ -118,6 +118,10 @@ public record OAuthHttpConfig(
         value(env, prefix + "USERINFO_ENDPOINT")
                 .ifPresent(v -> b.userinfoEndpoint(parseUri(v, prefix + "USERINFO_ENDPOINT")));
         value(env, prefix + "HTTP_LOG").ifPresent(v -> b.httpLogLevel(parseLevel(v, prefix + "HTTP_LOG")));
+        if (!b.discovery && (b.authorizationEndpoint == null || b.tokenEndpoint == null)) {
+            throw new IllegalArgumentException(prefix + "DISCOVERY=false needs " + prefix + "AUTHORIZATION_ENDPOINT and "
+                    + prefix + "TOKEN_ENDPOINT");
+        }
         return b.build();
     }
 

@@ -150,6 +150,14 @@ class OAuthHttpConfigTest {
         assertThat(config).isEqualTo(OAuthHttpConfig.forIssuer(ISSUER));
     }
 
+    @Test
+    void fromEnvironmentWithoutDiscoveryNamesTheEndpointVariablesItNeeds() {
+        assertThatThrownBy(() -> OAuthHttpConfig.fromEnvironment(Map.of("OAUTH_ISSUER", "https://login.example.com",
+                "OAUTH_DISCOVERY", "false", "OAUTH_TOKEN_ENDPOINT", "https://login.example.com/token"), "OAUTH_"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("OAUTH_DISCOVERY=false needs OAUTH_AUTHORIZATION_ENDPOINT and OAUTH_TOKEN_ENDPOINT");
+    }
+
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
         "OAUTH_DISCOVERY              | maybe",

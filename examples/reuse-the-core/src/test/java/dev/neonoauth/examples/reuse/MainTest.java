@@ -153,10 +153,10 @@ class MainTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             OAUTH_ISSUER       |                                  | OAUTH_ISSUER is not set
-            OAUTH_ISSUER       | http://login.example.com         | OAUTH_ISSUER, OAUTH_*_ENDPOINT or OAUTH_HTTP_LOG: issuer uses plain http on the non-loopback host login.example.com
+            OAUTH_ISSUER       | http://login.example.com         | OAUTH_ISSUER uses plain http on the non-loopback host login.example.com
             OAUTH_DISCOVERY    | maybe                            | OAUTH_DISCOVERY must be true or false, not 'maybe'
-            OAUTH_DISCOVERY    | false                            | OAUTH_ISSUER, OAUTH_*_ENDPOINT or OAUTH_HTTP_LOG: without discovery, the authorization endpoint and the token endpoint must be configured
-            OAUTH_HTTP_LOG     | loud                             | OAUTH_ISSUER, OAUTH_*_ENDPOINT or OAUTH_HTTP_LOG: the HTTP log level must be one of none, basic, headers, body
+            OAUTH_DISCOVERY    | false                            | OAUTH_DISCOVERY=false needs OAUTH_AUTHORIZATION_ENDPOINT and OAUTH_TOKEN_ENDPOINT
+            OAUTH_HTTP_LOG     | loud                             | OAUTH_HTTP_LOG: the HTTP log level must be one of none, basic, headers, body
             OAUTH_CLIENT_ID    |                                  | OAUTH_CLIENT_ID is not set
             OAUTH_CLIENT_ID    | café                             | OAUTH_CLIENT_ID must be printable ASCII
             OAUTH_CLIENT_AUTH  | private_key_jwt                  | OAUTH_CLIENT_AUTH: unknown client authentication method 'private_key_jwt'

@@ -16,16 +16,14 @@ import java.util.Optional;
 
 /**
  * The services of {@link Main}'s injector, each taken from it on its first call (so a command builds only what it
- * uses), and the guard of the data directory, closed after the storage.
+ * uses).
  */
 final class InjectedServices implements Services {
     private final Injector injector;
-    private final Optional<DataDirectoryGuard> guard;
     private volatile boolean used;
 
-    InjectedServices(Injector injector, Optional<DataDirectoryGuard> guard) {
+    InjectedServices(Injector injector) {
         this.injector = injector;
-        this.guard = guard;
     }
 
     private <T> T get(Class<T> type) {
@@ -84,15 +82,11 @@ final class InjectedServices implements Services {
         }
     }
 
-    /** Closes the storage's pool if a service was used, then the guard (which restricts the files once more). */
+    /** Closes the storage's pool if a service was used. */
     @Override
     public void close() {
-        try {
-            if (used) {
-                injector.getInstance(JdbcStorage.class).close();
-            }
-        } finally {
-            guard.ifPresent(DataDirectoryGuard::close);
+        if (used) {
+            injector.getInstance(JdbcStorage.class).close();
         }
     }
 }

@@ -26,7 +26,6 @@ public final class Main {
      * The embedded H2 database's file in the data directory (storage-jdbc's default database {@code tokens}), created
      * owner-only before H2 opens it.
      */
-    static final List<String> EMBEDDED_DATABASE_FILES = List.of("tokens.mv.db");
 
     private Main() {}
 
@@ -111,8 +110,7 @@ public final class Main {
 
     /**
      * Builds the injector for resolved settings. Nothing is provisioned yet (every binding is lazy), so nothing here
-     * reaches a server or opens the database; with the embedded database, the data directory is guarded from now on
-     * ({@link DataDirectoryGuard}).
+     * reaches a server or opens the database (storage-jdbc keeps the embedded database's files owner-only).
      */
     private static Services assemble(CliSettings settings, CliEnvironment environment, Duration stateTtl) {
         NeonApiConfig neon = settings.neonApiConfig();
@@ -123,9 +121,6 @@ public final class Main {
                 new OAuthHttpModule(neon.oauthHttpConfig()),
                 new NeonApiModule(neon),
                 new JdbcStorageModule(storage));
-        Optional<DataDirectoryGuard> guard = storage.isEmbeddedDefault()
-                ? storage.dataDirectory().map(dir -> DataDirectoryGuard.open(dir, EMBEDDED_DATABASE_FILES))
-                : Optional.empty();
-        return new InjectedServices(injector, guard);
+        return new InjectedServices(injector);
     }
 }

@@ -59,22 +59,13 @@ final class SandboxCommand implements Callable<Integer> {
     public Integer call() {
         List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port)));
         Path file = null;
-        Optional<DataDirectoryGuard> guard = Optional.empty();
         if (!inMemory) {
             file = (data != null ? data : dataDirectory(ctx.env()).resolve(STATE_FILE)).toAbsolutePath();
-            if (file.getParent().equals(dataDirectory(ctx.env()))) {
-                // the sandbox's H2 files go next to the CLI's: the same owner-only rules for all of them
-                guard = Optional.of(DataDirectoryGuard.open(file.getParent(), List.of()));
-            } else {
-                ensureOwnerOnlyDirectory(file.getParent());
-            }
+            // the sandbox creates its state file 0600 before its store opens it
+            ensureOwnerOnlyDirectory(file.getParent());
             args.addAll(List.of("--data", file.toString()));
         }
-        try {
-            return serve(args, file);
-        } finally {
-            guard.ifPresent(DataDirectoryGuard::close);
-        }
+        return serve(args, file);
     }
 
     private int serve(List<String> args, Path file) {

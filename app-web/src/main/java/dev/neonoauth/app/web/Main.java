@@ -83,8 +83,8 @@ public final class Main {
 
     /**
      * Starts the app with the production adapters (and, in embedded mode, the in-process sandbox). The storage's
-     * configuration is checked before anything starts; with the embedded database, its data directory is kept
-     * owner-only ({@link OwnerOnlyDataDirectory}).
+     * configuration is checked before anything starts (storage-jdbc keeps the embedded database's directory 0700 and
+     * its files 0600).
      */
     public static RunningApp start(WebConfig config) {
         List<AutoCloseable> resources = new ArrayList<>();
@@ -92,9 +92,6 @@ public final class Main {
         Module infrastructure;
         try {
             JdbcStorageConfig storage = JdbcStorageConfig.fromEnvironment(env);
-            if (storage.isEmbeddedDefault()) {
-                resources.add(OwnerOnlyDataDirectory.keep(storage.dataDirectory().orElseThrow()));
-            }
             if (config.embedded()) {
                 Embedded.startSandbox(env, resources);
             }

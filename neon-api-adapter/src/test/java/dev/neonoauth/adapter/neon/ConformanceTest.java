@@ -27,8 +27,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Conformance with Neon's official API description (../shared/neon-api/neon-api-v2.yaml): every request shape the
- * adapter can send is captured from the wire and validated; every response fixture the tests feed the adapter is
+ * Conformance with Neon's official API description (vendored in src/test/resources/neon-api/, provenance in SOURCE.md
+ * there): every request shape the adapter can send is captured from the wire and validated; every response fixture the tests feed the adapter is
  * validated against its operation's response schema; and the validator is shown to reject what the description
  * rejects, so a non-conforming request fails the build.
  */

@@ -197,12 +197,23 @@ final class Backend implements AutoCloseable {
      * the expected "table not found" of the schema probe on a new database, and nothing in it is needed: errors
      * reach the caller as exceptions. 0 rather than 1: with a level of 1 to 3 in the URL, an AUTO_SERVER client also
      * writes a client trace file under {@code trace.db/} in its working directory, outside the data directory.
+     *
+     * <p>RETENTION_TIME={@value #EMBEDDED_RETENTION_MILLIS}: how long H2's MVStore keeps the file space of data it has
+     * replaced before writing over it. With WRITE_DELAY=0 every commit appends a chunk of about 20 KiB, so the file
+     * holds every commit of the retention window: at H2's default of 45 s, 70 logins a second grew it past 500 MiB.
+     * One second bounds it to about a second of commits plus the live rows (docs/storage-jdbc.md, "File size"). Not 0:
+     * H2's SQL engine keeps no old versions, and with both at 0 H2 can reuse a chunk's space while the chunk map still
+     * lists it (h2database issues 2752 and 4083). The window guards against a file system that reorders writes; this
+     * store's commits are not fsynced anyway (they survive a killed process, not a power cut).
      */
     static String embeddedUrl(Path dir) {
         return "jdbc:h2:" + OwnerOnlyFilePath.h2Name(dir.resolve(EMBEDDED_DATABASE))
                 + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
-                + ";TRACE_LEVEL_FILE=0";
+                + ";RETENTION_TIME=" + EMBEDDED_RETENTION_MILLIS + ";TRACE_LEVEL_FILE=0";
     }
+
+    /** The embedded database's RETENTION_TIME, in milliseconds (see {@link #embeddedUrl}). */
+    static final int EMBEDDED_RETENTION_MILLIS = 1000;
 
     /**
      * The embedded database's password, generated once and kept owner-only next to it: the AUTO_SERVER port is

@@ -1,5 +1,7 @@
 package dev.neonoauth.benchmarks.load;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,18 +23,27 @@ abstract class Database {
 
     abstract void drop();
 
+    /**
+     * The embedded default, as app-web runs it without a JDBC URL: {@code tokens.mv.db} in the data directory
+     * ({@code NEON_OAUTH_DATA_DIR}, the run's directory), with the URL settings storage-jdbc chooses. The harness
+     * counts rows as a second client of the same file (H2's AUTO_SERVER), with the password app-web generated.
+     */
     static Database h2(Path dir) {
-        String url = "jdbc:h2:file:" + dir.resolve("load").toAbsolutePath()
-                + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+        String url = "jdbc:h2:file:" + dir.resolve("tokens").toAbsolutePath() + ";AUTO_SERVER=TRUE;MODE=PostgreSQL"
+                + ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
         return new Database() {
             @Override
             Map<String, String> env() {
-                return Map.of("NEON_OAUTH_JDBC_URL", url, "NEON_OAUTH_JDBC_USER", "load", "NEON_OAUTH_JDBC_PASSWORD", "load");
+                return Map.of();
             }
 
             @Override
             Connection connect() throws SQLException {
-                return DriverManager.getConnection(url, "load", "load");
+                try {
+                    return DriverManager.getConnection(url, "neon_oauth", Files.readString(dir.resolve("h2-password")).strip());
+                } catch (IOException e) {
+                    throw new SQLException("cannot read the embedded database's password: " + e.getMessage(), e);
+                }
             }
 
             @Override

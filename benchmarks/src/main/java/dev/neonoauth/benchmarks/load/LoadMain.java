@@ -1,7 +1,6 @@
 package dev.neonoauth.benchmarks.load;
 
 import dev.neonoauth.adapter.jdbc.KeyRotation;
-import dev.neonoauth.app.web.RunningApp;
 import dev.neonoauth.app.web.WebConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,9 +30,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Load and soak harness, loopback only: app-web in-process ({@code dev.neonoauth.app.web.Main.start}; by default in
- * embedded mode: the in-process neon-sandbox with headless approval, the Retrofit Neon adapter, storage-jdbc on an H2
- * file database in a temporary directory, sessions in that database), driven by simulated browsers on one JDK
+ * Load and soak harness, loopback only: app-web in-process ({@code dev.neonoauth.app.web.Main.start}) or in its own
+ * process (by default in embedded mode: the in-process neon-sandbox with headless approval, the Retrofit Neon adapter,
+ * storage-jdbc's embedded H2 database in a temporary directory, sessions in that database), driven by simulated browsers on one JDK
  * HttpClient. Bounded by count and time; stops by itself.
  *
  * <pre>
@@ -62,8 +61,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * own and app-web talks to it as a registered client, so this process's memory is app-web's and the load
  * generator's), {@code --state-ttl D} (app-web's {@code NEON_OAUTH_STATE_TTL_SECONDS}, default 600s),
  * {@code --session-idle-minutes N} (default 30), {@code --purge-interval D} (pending-authorization purge, default
- * 30s). Soak pass criteria also bound all pending rows by abandoned logins per second x (TTL + purge interval +
- * sample). Exit status 0 when the run passed, 1 otherwise.
+ * 30s), {@code --app inprocess|process} (default inprocess; process: app-web runs in a process of its own, started
+ * by {@code --launcher PATH}, default {@code app-web/bin/neon-oauth-web}, the way a user starts it; RSS, heap, CPU and
+ * file size are then app-web's alone). Soak pass criteria also bound all pending rows by abandoned logins per second x
+ * (TTL + purge interval + sample). Every run reports app-web's CPU time per operation ({@code cpuPerOp}: with
+ * {@code --app process} app-web's process alone, else this whole JVM) and the embedded database's file size
+ * ({@code dbFile}). Exit status 0 when the run passed, 1 otherwise.
  */
 public final class LoadMain {
     private LoadMain() {}
@@ -71,10 +74,11 @@ public final class LoadMain {
     /** What to run. */
     public record Options(String mode, int threads, long count, Duration duration, Duration warmup, double rate,
             Duration sample, String db, String jdbcUrl, boolean sandboxProcess, Duration stateTtl, int sessionIdleMinutes,
-            Duration purgeInterval) {
+            Duration purgeInterval, boolean appProcess, Path launcher) {
         private static final String USAGE = "usage: LoadMain login|pages|soak [--threads N] [--count N] [--duration D]"
                 + " [--warmup D] [--rate R] [--sample D] [--db h2|postgres] [--jdbc-url URL] [--sandbox embedded|process]"
-                + " [--state-ttl D] [--session-idle-minutes N] [--purge-interval D]";
+                + " [--state-ttl D] [--session-idle-minutes N] [--purge-interval D] [--app inprocess|process]"
+                + " [--launcher PATH]";
 
         public static Options parse(String... args) {
             if (args.length == 0 || !List.of("login", "pages", "soak").contains(args[0]) || args.length % 2 == 0) {
@@ -90,7 +94,9 @@ public final class LoadMain {
             boolean soak = args[0].equals("soak");
             String db = o.getOrDefault("--db", "h2");
             String sandbox = o.getOrDefault("--sandbox", "embedded");
-            if (!List.of("h2", "postgres").contains(db) || !List.of("embedded", "process").contains(sandbox)) {
+            String app = o.getOrDefault("--app", "inprocess");
+            if (!List.of("h2", "postgres").contains(db) || !List.of("embedded", "process").contains(sandbox)
+                    || !List.of("inprocess", "process").contains(app)) {
                 throw new IllegalArgumentException(USAGE);
             }
             String testUrl = System.getenv("NEON_OAUTH_TEST_JDBC_URL");
@@ -106,7 +112,9 @@ public final class LoadMain {
                     sandbox.equals("process"),
                     duration(o.getOrDefault("--state-ttl", "600s")),
                     Integer.parseInt(o.getOrDefault("--session-idle-minutes", "30")),
-                    duration(o.getOrDefault("--purge-interval", "30s")));
+                    duration(o.getOrDefault("--purge-interval", "30s")),
+                    app.equals("process"),
+                    Path.of(o.getOrDefault("--launcher", DEFAULT_LAUNCHER)));
             parsed.validate();
             return parsed;
         }
@@ -135,14 +143,15 @@ public final class LoadMain {
         }
     }
 
-    /** One soak sample. */
+    /** One soak sample; memory and file size are app-web's (its own process with {@code --app process}). */
     public record Sample(double elapsedSeconds, long operations, long errors, double rssMiB, double heapAfterGcMiB,
-            long pendingRows, long expiredPendingRows, long sessionRows) {}
+            long pendingRows, long expiredPendingRows, long sessionRows, double dbFileMiB) {}
 
     /** The outcome of a run. */
     public record Summary(String mode, long operations, long errors, double seconds, double perSecond, double p50Millis,
             double p99Millis, double rssBeforeMiB, double rssAfterMiB, double heapBeforeMiB, double heapAfterMiB,
-            List<Sample> samples, List<String> failures, boolean passed) {}
+            double cpuMillisPerOperation, double dbFileMiB, List<Sample> samples, List<String> failures,
+            boolean passed) {}
 
     public static void main(String[] args) {
         Options options = Options.parse(args);
@@ -152,6 +161,8 @@ public final class LoadMain {
 
     /** The PostgreSQL of {@code .ci/run} and of this machine kind; {@code --jdbc-url} or the test variable override it. */
     static final String DEFAULT_POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+    /** How a user starts app-web (docs/app-web.md), relative to the repository root. */
+    static final String DEFAULT_LAUNCHER = "app-web/bin/neon-oauth-web";
 
     /** Starts the stack, runs, prints and returns the summary, stops everything (also when starting fails). */
     public static Summary run(Options options) {
@@ -163,7 +174,7 @@ public final class LoadMain {
         }
         Database database = null;
         SandboxProcess sandbox = null;
-        RunningApp app = null;
+        Target app = null;
         ExecutorService workers = null;
         try {
             database = options.db().equals("postgres") ? Database.postgres(options.jdbcUrl()) : Database.h2(dir);
@@ -187,11 +198,16 @@ public final class LoadMain {
                 env.put("NEON_OAUTH_HOST", sandbox.base().toString());
                 env.put("NEON_API_HOST", sandbox.base() + "/api/v2");
             } else {
-                env.put("PORT", "0");
+                env.put("PORT", options.appProcess() ? String.valueOf(SandboxProcess.freePort()) : "0");
                 env.put("NEON_SANDBOX_HEADLESS_APPROVAL", "sandbox@example.com");
             }
             double rssBefore = ProcessMemory.rssMiB();
-            app = dev.neonoauth.app.web.Main.start(WebConfig.fromEnvironment(env));
+            app = options.appProcess()
+                    ? Target.process(AppProcess.start(options.launcher(), env, Integer.parseInt(env.get("PORT")), dir), dir)
+                    : Target.inProcess(dev.neonoauth.app.web.Main.start(WebConfig.fromEnvironment(env)), dir);
+            if (options.appProcess()) {
+                rssBefore = app.rssMiB();
+            }
             workers = Executors.newFixedThreadPool(options.threads());
             HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                     .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(2, r -> {
@@ -199,30 +215,27 @@ public final class LoadMain {
                         t.setDaemon(true);
                         return t;
                     })).build();
-            URI base = URI.create("http://127.0.0.1:" + app.port());
+            URI base = app.base();
             System.out.printf(Locale.ROOT, "load: mode=%s threads=%d duration=%s warmup=%s rate=%s db=%s sandbox=%s "
-                    + "stateTtl=%s sessionIdle=%dmin purge=%s app=%s cores=%d maxHeap=%dMiB%n",
+                    + "stateTtl=%s sessionIdle=%dmin purge=%s app=%s%s cores=%d maxHeap=%dMiB%n",
                     options.mode(), options.threads(), options.duration(), options.warmup(),
                     options.mode().equals("soak") ? options.rate() : "-", options.db(),
                     options.sandboxProcess() ? "process " + sandbox.base() : "embedded", options.stateTtl(),
                     options.sessionIdleMinutes(), options.purgeInterval(), base,
+                    options.appProcess() ? " (own process, pid " + app.pid() + ", " + options.launcher() + ")" : " (in this JVM)",
                     Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-            try (Connection db = database.connect()) {
-                Summary s = options.mode().equals("soak")
-                        ? soak(options, http, base, workers, db, rssBefore)
-                        : closedLoop(options, http, base, workers, rssBefore);
-                print(s);
-                return s;
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot open the load database for counting: " + e.getMessage(), e);
-            }
+            Summary s = options.mode().equals("soak")
+                    ? soak(options, http, base, workers, database, rssBefore, app)
+                    : closedLoop(options, http, base, workers, rssBefore, app);
+            print(s);
+            return s;
         } finally {
             stopAll(workers, app, sandbox, database, dir);
         }
     }
 
     /** Each step runs even when an earlier one fails; the first failure is thrown with the others suppressed. */
-    private static void stopAll(ExecutorService workers, RunningApp app, SandboxProcess sandbox, Database database,
+    private static void stopAll(ExecutorService workers, Target app, SandboxProcess sandbox, Database database,
             Path dir) {
         List<Runnable> steps = new ArrayList<>();
         if (workers != null) {
@@ -261,7 +274,8 @@ public final class LoadMain {
         }
     }
 
-    private static Summary closedLoop(Options o, HttpClient http, URI base, ExecutorService workers, double rssBefore) {
+    private static Summary closedLoop(Options o, HttpClient http, URI base, ExecutorService workers, double rssBefore,
+            Target app) {
         boolean login = o.mode().equals("login");
         List<WebUser> users = new ArrayList<>();
         if (!login) {
@@ -312,7 +326,9 @@ public final class LoadMain {
         }
         sleepUntil(warmupEnd);
         measuredStart[0] = System.nanoTime();
-        heapBefore = ProcessMemory.heapAfterGcMiB();
+        heapBefore = app.heapAfterGcMiB();
+        double cpuStart = app.cpuMillis();
+        long opsStart = ops.get();
         for (var f : running) {
             try {
                 f.get();
@@ -321,15 +337,17 @@ public final class LoadMain {
             }
         }
         double seconds = (System.nanoTime() - measuredStart[0]) / 1e9;
-        double rssAfter = ProcessMemory.rssMiB();
-        double heapAfter = ProcessMemory.heapAfterGcMiB();
+        double cpuPerOperation = (app.cpuMillis() - cpuStart) / Math.max(1, ops.get() - opsStart);
+        double rssAfter = app.rssMiB();
+        double dbFile = app.dbFileMiB();
+        double heapAfter = app.heapAfterGcMiB();
         return new Summary(o.mode(), ops.get(), errors.get(), seconds, ops.get() / seconds, latencies.millis(50),
-                latencies.millis(99), rssBefore, rssAfter, heapBefore, heapAfter, List.of(), List.copyOf(failures),
-                errors.get() == 0 && ops.get() > 0);
+                latencies.millis(99), rssBefore, rssAfter, heapBefore, heapAfter, cpuPerOperation, dbFile, List.of(),
+                List.copyOf(failures), errors.get() == 0 && ops.get() > 0);
     }
 
-    private static Summary soak(Options o, HttpClient http, URI base, ExecutorService workers, Connection db,
-            double rssBefore) {
+    private static Summary soak(Options o, HttpClient http, URI base, ExecutorService workers, Database database,
+            double rssBefore, Target app) {
         int poolSize = Math.max(o.threads(), 4);
         BlockingQueue<WebUser> pool = new ArrayBlockingQueue<>(poolSize * 4);
         for (int i = 0; i < poolSize; i++) {
@@ -337,6 +355,16 @@ public final class LoadMain {
             u.login();
             pool.add(u);
         }
+        // opened after the first logins: the embedded database (and its password file) exists from its first use
+        try (Connection db = database.connect()) {
+            return soak(o, http, base, workers, db, rssBefore, app, pool);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the load database for counting: " + e.getMessage(), e);
+        }
+    }
+
+    private static Summary soak(Options o, HttpClient http, URI base, ExecutorService workers, Connection db,
+            double rssBefore, Target app, BlockingQueue<WebUser> pool) {
         Percentiles latencies = new Percentiles();
         AtomicLong ops = new AtomicLong();
         AtomicLong errors = new AtomicLong();
@@ -398,11 +426,12 @@ public final class LoadMain {
                     }
                 });
             }, 0, periodNanos, TimeUnit.NANOSECONDS);
-            samples.add(sample(start, ops, errors, db));
+            double cpuStart = app.cpuMillis();
+            samples.add(sample(start, ops, errors, db, app));
             long nextSample = start + o.sample().toNanos();
             while (nextSample < end) {
                 sleepUntil(nextSample);
-                samples.add(sample(start, ops, errors, db));
+                samples.add(sample(start, ops, errors, db, app));
                 printSample(samples.get(samples.size() - 1));
                 nextSample += o.sample().toNanos();
             }
@@ -414,7 +443,8 @@ public final class LoadMain {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            Sample last = sample(start, ops, errors, db);
+            double cpuPerOperation = (app.cpuMillis() - cpuStart) / Math.max(1, ops.get());
+            Sample last = sample(start, ops, errors, db, app);
             samples.add(last);
             printSample(last);
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -450,19 +480,19 @@ public final class LoadMain {
             boolean passed = errors.get() == 0 && flat && maxExpired <= expiredBound && maxPending <= pendingBound
                     && ops.get() > 0;
             return new Summary("soak", ops.get(), errors.get(), seconds, ops.get() / seconds, latencies.millis(50),
-                    latencies.millis(99), rssBefore, last.rssMiB(), firstMinute, lastMinute, List.copyOf(samples),
-                    List.copyOf(verdict), passed);
+                    latencies.millis(99), rssBefore, last.rssMiB(), firstMinute, lastMinute, cpuPerOperation,
+                    last.dbFileMiB(), List.copyOf(samples), List.copyOf(verdict), passed);
         } finally {
             ticker.shutdownNow();
         }
     }
 
-    private static Sample sample(long start, AtomicLong ops, AtomicLong errors, Connection db) {
-        double heap = ProcessMemory.heapAfterGcMiB();
-        return new Sample((System.nanoTime() - start) / 1e9, ops.get(), errors.get(), ProcessMemory.rssMiB(), heap,
+    private static Sample sample(long start, AtomicLong ops, AtomicLong errors, Connection db, Target app) {
+        double heap = app.heapAfterGcMiB();
+        return new Sample((System.nanoTime() - start) / 1e9, ops.get(), errors.get(), app.rssMiB(), heap,
                 count(db, "select count(*) from neon_oauth_pending_authorization", false),
                 count(db, "select count(*) from neon_oauth_pending_authorization where expires_at < ?", true),
-                count(db, "select count(*) from neon_oauth_web_session", false));
+                count(db, "select count(*) from neon_oauth_web_session", false), app.dbFileMiB());
     }
 
     private static long count(Connection db, String sql, boolean now) {
@@ -481,15 +511,18 @@ public final class LoadMain {
 
     private static void printSample(Sample s) {
         System.out.printf(Locale.ROOT, "  t=%5.0fs ops=%d errors=%d rss=%.1fMiB heapAfterGC=%.1fMiB pending=%d "
-                + "expiredPending=%d sessions=%d%n", s.elapsedSeconds(), s.operations(), s.errors(), s.rssMiB(),
-                s.heapAfterGcMiB(), s.pendingRows(), s.expiredPendingRows(), s.sessionRows());
+                + "expiredPending=%d sessions=%d dbFile=%.1fMiB%n", s.elapsedSeconds(), s.operations(), s.errors(),
+                s.rssMiB(), s.heapAfterGcMiB(), s.pendingRows(), s.expiredPendingRows(), s.sessionRows(),
+                s.dbFileMiB());
     }
 
     private static void print(Summary s) {
         System.out.printf(Locale.ROOT, "RESULT mode=%s ops=%d errors=%d seconds=%.1f throughput=%.1f/s p50=%.2fms "
-                + "p99=%.2fms rssBefore=%.1fMiB rssAfter=%.1fMiB heapAfterGC before=%.1fMiB after=%.1fMiB passed=%s%n",
+                + "p99=%.2fms rssBefore=%.1fMiB rssAfter=%.1fMiB heapAfterGC before=%.1fMiB after=%.1fMiB "
+                + "cpuPerOp=%.3fms dbFile=%.1fMiB passed=%s%n",
                 s.mode(), s.operations(), s.errors(), s.seconds(), s.perSecond(), s.p50Millis(), s.p99Millis(),
-                s.rssBeforeMiB(), s.rssAfterMiB(), s.heapBeforeMiB(), s.heapAfterMiB(), s.passed());
+                s.rssBeforeMiB(), s.rssAfterMiB(), s.heapBeforeMiB(), s.heapAfterMiB(), s.cpuMillisPerOperation(),
+                s.dbFileMiB(), s.passed());
         s.failures().forEach(f -> System.out.println("  failure: " + f));
     }
 

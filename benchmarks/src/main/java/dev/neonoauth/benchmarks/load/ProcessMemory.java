@@ -11,8 +11,13 @@ public final class ProcessMemory {
 
     /** VmRSS in MiB, or -1 where {@code /proc} is not available. */
     public static double rssMiB() {
+        return rssMiB(Path.of("/proc/self/status"));
+    }
+
+    /** VmRSS in MiB from a {@code /proc/<pid>/status} file, or -1 when it cannot be read. */
+    static double rssMiB(Path status) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            for (String line : Files.readAllLines(status)) {
                 if (line.startsWith("VmRSS:")) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
                 }

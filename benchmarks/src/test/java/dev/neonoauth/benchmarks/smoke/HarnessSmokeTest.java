@@ -71,4 +71,26 @@ class HarnessSmokeTest {
             assertThat(sample.rssMiB()).isPositive();
         });
     }
+
+    /**
+     * app-web in its own process, started by its launcher as a user starts it (the root build packages
+     * app-web/target/neon-oauth-web.jar before this module's tests): the figures are read from that process.
+     */
+    @Test
+    void soakOfAppWebInItsOwnProcessReadsThatProcess() {
+        java.nio.file.Path launcher = java.nio.file.Path.of("..", "app-web", "bin", "neon-oauth-web");
+        assertThat(java.nio.file.Path.of("..", "app-web", "target", "neon-oauth-web.jar"))
+                .as("app-web's jar; build it with ./mvnw -B -q -pl app-web -am package -DskipTests").exists();
+        LoadMain.Summary s = LoadMain.run(LoadMain.Options.parse("soak", "--threads", "2", "--rate", "10",
+                "--duration", "3s", "--sample", "1s", "--app", "process", "--launcher", launcher.toString()));
+        assertThat(s.errors()).as(s.failures().toString()).isZero();
+        assertThat(s.operations()).isPositive();
+        assertThat(s.cpuMillisPerOperation()).as("app-web's CPU per operation").isPositive();
+        assertThat(s.dbFileMiB()).as("the embedded H2 file in the run's directory").isPositive();
+        assertThat(s.samples()).allSatisfy(sample -> {
+            assertThat(sample.heapAfterGcMiB()).as("heap read with jcmd").isPositive();
+            assertThat(sample.rssMiB()).isPositive();
+            assertThat(sample.sessionRows()).as("rows counted through AUTO_SERVER").isPositive();
+        });
+    }
 }

@@ -3,13 +3,9 @@ package dev.neonoauth.benchmarks.load;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -32,8 +28,7 @@ final class AppProcess implements AutoCloseable {
     private AppProcess(Process process, URI base) {
         this.process = process;
         this.base = base;
-        this.killOnExit = new Thread(process::destroyForcibly, "app-process-kill");
-        Runtime.getRuntime().addShutdownHook(killOnExit);
+        this.killOnExit = ChildProcesses.killOnExit(process, "app-process-kill");
     }
 
     static AppProcess start(Path launcher, Map<String, String> env, int port, Path dir) {
@@ -51,28 +46,8 @@ final class AppProcess implements AutoCloseable {
             throw new UncheckedIOException("cannot start app-web with " + launcher, e);
         }
         AppProcess app = new AppProcess(process, URI.create("http://127.0.0.1:" + port));
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest probe = HttpRequest.newBuilder(app.base.resolve("/")).timeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("app-web exited with " + process.exitValue() + ": " + tail(log));
-            }
-            try {
-                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return app;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                app.close();
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for app-web to start");
-            }
-            sleep(100);
-        }
-        app.close();
-        throw new IllegalStateException("app-web did not answer within 60 s: " + tail(log));
+        ChildProcesses.awaitAnswer(process, app.killOnExit, app.base.resolve("/"), log, "app-web");
+        return app;
     }
 
     URI base() {
@@ -127,36 +102,6 @@ final class AppProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(killOnExit);
-        } catch (IllegalStateException alreadyExiting) {
-            // the hook runs anyway
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
-        } catch (IOException e) {
-            return "(no log)";
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.stop(process, killOnExit);
     }
 }

@@ -4,14 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The neon-sandbox in a process of its own ({@code dev.neonoauth.sandbox.SandboxMain} from this JVM's class path), on
@@ -27,8 +21,7 @@ final class SandboxProcess implements AutoCloseable {
     private SandboxProcess(Process process, URI base) {
         this.process = process;
         this.base = base;
-        this.killOnExit = new Thread(process::destroyForcibly, "sandbox-process-kill");
-        Runtime.getRuntime().addShutdownHook(killOnExit);
+        this.killOnExit = ChildProcesses.killOnExit(process, "sandbox-process-kill");
     }
 
     static SandboxProcess start(Path dir) {
@@ -45,30 +38,9 @@ final class SandboxProcess implements AutoCloseable {
             throw new UncheckedIOException("cannot start the sandbox process", e);
         }
         SandboxProcess sandbox = new SandboxProcess(process, URI.create("http://127.0.0.1:" + port));
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest probe = HttpRequest.newBuilder(sandbox.base.resolve("/.well-known/openid-configuration"))
-                .timeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the sandbox process exited with " + process.exitValue() + ": "
-                        + tail(log));
-            }
-            try {
-                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return sandbox;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                sandbox.close();
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for the sandbox process to start");
-            }
-            sleep(100);
-        }
-        sandbox.close();
-        throw new IllegalStateException("the sandbox process did not answer within 60 s: " + tail(log));
+        ChildProcesses.awaitAnswer(process, sandbox.killOnExit,
+                sandbox.base.resolve("/.well-known/openid-configuration"), log, "the sandbox process");
+        return sandbox;
     }
 
     URI base() {
@@ -86,36 +58,6 @@ final class SandboxProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(killOnExit);
-        } catch (IllegalStateException alreadyExiting) {
-            // the hook runs anyway
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
-        } catch (IOException e) {
-            return "(no log)";
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.stop(process, killOnExit);
     }
 }

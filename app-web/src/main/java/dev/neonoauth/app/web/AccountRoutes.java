@@ -46,9 +46,12 @@ final class AccountRoutes {
     private final Guard guard;
     private final Pages pages;
 
+    private final ConnectedUsers users;
+
     @Inject
     AccountRoutes(NeonApi neon, AccessTokenProvider tokens, Disconnect disconnect, TokenStore store,
-            SessionManager sessions, Guard guard, Pages pages) {
+            SessionManager sessions, Guard guard, Pages pages, ConnectedUsers users) {
+        this.users = users;
         this.neon = neon;
         this.tokens = tokens;
         this.disconnect = disconnect;
@@ -112,6 +115,7 @@ final class AccountRoutes {
     void disconnect(Context ctx) {
         AccountKey account = guard.account(ctx);
         DisconnectResult result = disconnect.disconnect(account);
+        users.forget(account.value());
         sessions.current(ctx).ifPresent(current -> sessions.invalidate(ctx, current));
         LOG.info("request {}: disconnected, revocation {}{}, deleted locally {}", RequestIds.of(ctx), result.revocation(),
                 result.detail().map(d -> " (" + d + ")").orElse(""), result.deletedLocally());
@@ -135,6 +139,7 @@ final class AccountRoutes {
     void signOut(Context ctx) {
         AccountKey account = guard.account(ctx);
         boolean deleted = forgetLocally(ctx, account);
+        users.forget(account.value());
         sessions.current(ctx).ifPresent(current -> sessions.invalidate(ctx, current));
         LOG.info("request {}: signed out, deleted locally {}", RequestIds.of(ctx), deleted);
         pages.render(ctx, 200, "message.jte", "Signed out", new MessageView("Signed out", deleted

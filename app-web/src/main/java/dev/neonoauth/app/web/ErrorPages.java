@@ -31,14 +31,19 @@ import org.slf4j.LoggerFactory;
 final class ErrorPages {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
     private final Pages pages;
+    private final Flash flash;
 
     @Inject
-    ErrorPages(Pages pages) {
+    ErrorPages(Pages pages, Flash flash) {
         this.pages = pages;
+        this.flash = flash;
     }
 
     void register(RoutesConfig routes) {
-        routes.exception(WebExceptions.NotConnectedException.class, (e, ctx) -> ctx.redirect("/", HttpStatus.FOUND));
+        routes.exception(WebExceptions.NotConnectedException.class, (e, ctx) -> {
+            flash.set(ctx, "not-connected"); // the landing page says why it is shown instead
+            ctx.redirect("/", HttpStatus.FOUND);
+        });
         routes.exception(WebExceptions.SessionExpiredException.class, (e, ctx) -> show(ctx, ErrorView.of(401,
                 "Your session expired", "You were away for a while, so this app signed you out. Connect again to continue.",
                 RequestIds.of(ctx), Action.CONNECT).returningTo(returnPath(ctx))));
@@ -130,7 +135,8 @@ final class ErrorPages {
             case 403 -> "Neon refused: your account may not be allowed to do this.";
             case 409 -> "Neon is busy with another change to this project. Try again in a moment.";
             case 429 -> "Too many requests to Neon. Wait a moment and try again.";
-            case 400 -> "Neon did not accept the request" + (e.getMessage() == null ? "." : ": " + e.getMessage());
+            case 400 -> "Neon did not accept the request. The error code below says why; change the input and try"
+                    + " again.";
             default -> "Neon answered with an error. If it persists, give Neon's support the request id below.";
         };
         LOG.warn("request {}: Neon API error status={} code={} neonRequestId={}", RequestIds.of(ctx), e.httpStatus(),

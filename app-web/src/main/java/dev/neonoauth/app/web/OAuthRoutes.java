@@ -41,9 +41,12 @@ final class OAuthRoutes {
     private final SecureRandomSource random;
     private final ErrorPages errors;
 
+    private final Flash flash;
+
     @Inject
     OAuthRoutes(AuthorizationFlow flow, SessionManager sessions, WebConfig config, SecureRandomSource random,
-            ErrorPages errors) {
+            ErrorPages errors, Flash flash) {
+        this.flash = flash;
         this.flow = flow;
         this.sessions = sessions;
         this.config = config;
@@ -96,6 +99,7 @@ final class OAuthRoutes {
         if (result instanceof CallbackResult.Authorized authorized) {
             sessions.rotate(ctx, session, authorized.account().value());
             LOG.info("request {}: account connected, granted [{}]", rid, authorized.grantedScopes().render());
+            flash.set(ctx, "connected");
             ctx.redirect(authorized.returnTo().flatMap(ReturnTo::sanitize).orElse("/projects"), HttpStatus.SEE_OTHER);
         } else if (result instanceof CallbackResult.Denied denied) {
             LOG.info("request {}: authorization denied ({})", rid, denied.error().code().value());

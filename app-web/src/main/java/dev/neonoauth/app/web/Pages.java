@@ -10,6 +10,7 @@ import io.javalin.http.Context;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Renders the JTE templates (precompiled at build time, so the shaded jar needs no compiler). JTE's HTML content
@@ -20,10 +21,14 @@ final class Pages {
     private static final String RENDERED = Pages.class.getName() + ".rendered";
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
     private final SessionManager sessions;
+    private final Flash flash;
+    private final ConnectedUsers users;
 
     @Inject
-    Pages(SessionManager sessions) {
+    Pages(SessionManager sessions, Flash flash, ConnectedUsers users) {
         this.sessions = sessions;
+        this.flash = flash;
+        this.users = users;
     }
 
     /** Renders {@code template} with the page frame and one view object. */
@@ -33,7 +38,10 @@ final class Pages {
 
     void render(Context ctx, int status, String template, String title, Object view, int refreshSeconds) {
         SessionManager.Current session = sessions.getOrCreate(ctx);
-        Frame frame = new Frame(title, session.account().isPresent(), session.csrfToken(), refreshSeconds);
+        // error pages do not ask Neon who is connected: Neon may be the reason for the error
+        Optional<String> user = status < 400 ? session.account().flatMap(users::email) : Optional.empty();
+        Frame frame = new Frame(title, session.account().isPresent(), user, session.csrfToken(), refreshSeconds,
+                flash.take(ctx));
         ctx.status(status).contentType("text/html; charset=utf-8").result(html(template, frame, view));
         ctx.attribute(RENDERED, Boolean.TRUE);
     }
@@ -48,7 +56,7 @@ final class Pages {
      * layout, with no session and so no forms.
      */
     String standaloneError(ErrorView error) {
-        return html("error.jte", new Frame(error.title(), false, "", 0), error);
+        return html("error.jte", new Frame(error.title(), false, Optional.empty(), "", 0, Optional.empty()), error);
     }
 
     private String html(String template, Frame frame, Object view) {

@@ -13,6 +13,8 @@ import dev.neonoauth.core.domain.AccountKey;
 import dev.neonoauth.neon.api.Branch;
 import dev.neonoauth.neon.api.BranchChange;
 import dev.neonoauth.neon.api.BranchCreation;
+import dev.neonoauth.neon.api.EndpointChange;
+import dev.neonoauth.neon.api.EndpointCreation;
 import dev.neonoauth.neon.api.MissingScopeException;
 import dev.neonoauth.neon.api.NeonApi;
 import dev.neonoauth.neon.api.NeonApiException;
@@ -25,6 +27,7 @@ import dev.neonoauth.neon.api.ProjectCreation;
 import dev.neonoauth.neon.api.ProjectQuery;
 import dev.neonoauth.neon.api.ProjectUpdate;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -40,26 +43,36 @@ import java.util.stream.Collectors;
 /** Projects (list, create with progress, rename, delete with confirmation, recover) and the branch tree. */
 @Singleton
 final class ProjectRoutes {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProjectRoutes.class);
     static final List<String> REGIONS = List.of(
             "aws-us-east-1", "aws-us-east-2", "aws-us-west-2", "aws-eu-central-1", "aws-eu-west-2",
             "aws-ap-southeast-1", "aws-ap-southeast-2", "aws-sa-east-1", "azure-eastus2", "azure-westus3", "azure-gwc");
     static final List<Integer> PG_VERSIONS = List.of(14, 15, 16, 17, 18);
     static final int DEFAULT_PG = 17;
     private static final int MAX_OPERATIONS = 20;
-    private static final Map<String, String> NOTICES = Map.of(
-            "renamed", "The project was renamed.",
-            "recovered", "The project was recovered.",
-            "branch-deleted", "The branch was deleted.");
+    private static final int REFRESH_WHILE_NOT_READY_SECONDS = 3;
+    private static final int MAX_CHILDREN_NAMED = 10;
+    /** The progress page's heading for each change, by the one-time message shown when it is done. */
+    private static final Map<String, String> PROGRESS_HEADINGS = Map.of(
+            "project-created", "Setting up the project",
+            "project-recovered", "Recovering the project",
+            "branch-created", "Creating the branch",
+            "branch-deleted", "Deleting the branch",
+            "endpoint-created", "Starting the branch's compute");
 
     private final NeonApi neon;
     private final Guard guard;
     private final Pages pages;
+    private final Flash flash;
+    private final Connections connections;
 
     @Inject
-    ProjectRoutes(NeonApi neon, Guard guard, Pages pages) {
+    ProjectRoutes(NeonApi neon, Guard guard, Pages pages, Flash flash, Connections connections) {
         this.neon = neon;
         this.guard = guard;
         this.pages = pages;
+        this.flash = flash;
+        this.connections = connections;
     }
 
     void list(Context ctx) {
@@ -69,9 +82,8 @@ final class ProjectRoutes {
         List<ProjectRow> rows = projects.stream()
                 .map(p -> new ProjectRow(p.id(), p.name(), p.regionId(), p.pgVersion(), BranchTree.formatInstant(p.createdAt())))
                 .toList();
-        Optional<String> notice = Optional.ofNullable(ctx.queryParam("notice")).map(NOTICES::get);
         pages.render(ctx, 200, "projects.jte", "Projects",
-                new ProjectsView(rows, organizations(account), org, REGIONS, PG_VERSIONS, DEFAULT_PG, notice));
+                new ProjectsView(rows, organizations(account), org, REGIONS, PG_VERSIONS, DEFAULT_PG));
     }
 
     /** The user's organizations for the filter; an account without any (or without the scope) just has none. */
@@ -102,7 +114,7 @@ final class ProjectRoutes {
         Optional<String> org = Ids.optionalNeonId(ctx.formParam("org"));
         ProjectCreated created = neon.createProject(account,
                 new ProjectCreation(Optional.of(name), Optional.of(region), Optional.of(pg), org));
-        redirectToProgress(ctx, created.project().id(), created.operations());
+        redirectToProgress(ctx, created.project().id(), created.operations(), "project-created", Optional.empty());
     }
 
     void progress(Context ctx) {
@@ -122,12 +134,16 @@ final class ProjectRoutes {
             rows.add(new OperationRow(op.id(), op.action(), op.status().wireValue(), op.status().isTerminal(),
                     op.status().isFailure(), op.error().orElse("")));
         }
+        String then = Optional.ofNullable(ctx.queryParam("then")).filter(PROGRESS_HEADINGS::containsKey)
+                .orElse("project-created");
+        String target = target(projectId, Ids.optionalNeonId(ctx.queryParam("branch")));
         if (done && !failed) {
-            ctx.redirect("/projects/" + projectId, HttpStatus.SEE_OTHER);
+            flash.set(ctx, then);
+            ctx.redirect(target, HttpStatus.SEE_OTHER);
             return;
         }
         pages.render(ctx, 200, "progress.jte", "Working…",
-                new ProgressView(projectId, "Setting up the project", rows, done, failed), done ? 0 : 1);
+                new ProgressView(projectId, PROGRESS_HEADINGS.get(then), rows, done, failed, target), done ? 0 : 1);
     }
 
     void rename(Context ctx) {
@@ -135,7 +151,8 @@ final class ProjectRoutes {
         String projectId = Ids.requireNeonId(ctx.pathParam("id"));
         String name = Ids.requireName(ctx.formParam("name"), "project");
         neon.updateProject(account, projectId, ProjectUpdate.rename(name));
-        ctx.redirect("/projects?notice=renamed", HttpStatus.SEE_OTHER);
+        flash.set(ctx, "project-renamed");
+        ctx.redirect("/projects/" + projectId, HttpStatus.SEE_OTHER);
     }
 
     void confirmDelete(Context ctx) {
@@ -154,7 +171,7 @@ final class ProjectRoutes {
         String projectId = Ids.requireNeonId(ctx.pathParam("id"));
         ProjectChange change = neon.deleteProject(account, projectId);
         pages.render(ctx, 200, "message.jte", "Project deleted", new MessageView("Project deleted",
-                "The project " + change.project().name() + " was deleted. You can recover it for a while.",
+                "The project " + change.project().name() + " (id " + change.project().id() + ") was deleted. You can recover it for a while.",
                 Optional.of("/projects/" + change.project().id() + "/recover"), Optional.of("Recover it")));
     }
 
@@ -164,28 +181,79 @@ final class ProjectRoutes {
         String projectId = Ids.requireNeonId(fromPath != null ? fromPath : Optional.ofNullable(ctx.formParam("project_id"))
                 .map(String::strip).orElse(""));
         ProjectChange change = neon.recoverProject(account, projectId);
-        redirectToProgress(ctx, change.project().id(), change.operations());
+        redirectToProgress(ctx, change.project().id(), change.operations(), "project-recovered", Optional.empty());
     }
 
     void show(Context ctx) {
+        render(ctx, false);
+    }
+
+    /** "Show password": the same page, with the connection string's password (a POST: never cached, never logged). */
+    void revealConnection(Context ctx) {
+        render(ctx, true);
+    }
+
+    private void render(Context ctx, boolean reveal) {
         AccountKey account = guard.account(ctx);
         String projectId = Ids.requireNeonId(ctx.pathParam("id"));
         Project project = neon.getProject(account, projectId);
         List<Branch> branches = neon.listBranches(account, projectId);
         Map<String, Branch> byId = branches.stream().collect(Collectors.toMap(Branch::id, Function.identity(), (a, b) -> a));
-        Optional<Branch> selected = Ids.optionalNeonId(ctx.queryParam("branch")).map(byId::get);
-        Optional<BranchDetails> details = selected.map(b -> new BranchDetails(b.id(), b.name(),
+        Optional<Branch> selected = Ids.optionalNeonId(param(ctx, "branch")).map(byId::get);
+        Branch shown = selected.orElseGet(() -> branches.stream().filter(Branch::isDefault).findFirst()
+                .orElse(branches.isEmpty() ? null : branches.get(0)));
+        if (shown == null) {
+            throw new WebExceptions.BadInputException("This project has no branch yet. Reload in a moment.");
+        }
+        List<ProjectView.BranchOption> parents = branches.stream()
+                .map(b -> new ProjectView.BranchOption(b.id(), b.name(), b.id().equals(shown.id())))
+                .toList();
+        // a branch Neon is still creating: the page refreshes itself until it is ready (not once a password is shown)
+        int refresh = shown.currentState().equals("ready") || reveal ? 0 : REFRESH_WHILE_NOT_READY_SECONDS;
+        pages.render(ctx, 200, "project.jte", project.name(), new ProjectView(project.id(), project.name(),
+                project.regionId(), project.pgVersion(), BranchTree.layout(branches), details(shown, branches, byId),
+                shown.id(), connections.of(ctx, account, projectId, shown, reveal), parents), refresh);
+    }
+
+    /** A query parameter of a GET, a form field of a POST. */
+    static String param(Context ctx, String name) {
+        return ctx.method() == HandlerType.POST ? ctx.formParam(name) : ctx.queryParam(name);
+    }
+
+    private static BranchDetails details(Branch b, List<Branch> branches, Map<String, Branch> byId) {
+        List<String> children = children(b, branches).stream().map(Branch::name).toList();
+        List<String> shownChildren = children.size() <= MAX_CHILDREN_NAMED ? children : java.util.stream.Stream.concat(
+                children.stream().limit(MAX_CHILDREN_NAMED),
+                java.util.stream.Stream.of("and " + (children.size() - MAX_CHILDREN_NAMED) + " more")).toList();
+        return new BranchDetails(b.id(), b.name(),
                 b.parentId().map(p -> byId.containsKey(p) ? byId.get(p).name() : p).orElse("none (root)"),
                 b.isDefault(), b.isProtected(), b.currentState(), BranchTree.formatInstant(b.createdAt()),
-                b.logicalSizeBytes().map(s -> s + " bytes").orElse("unknown")));
-        String preselected = selected.map(Branch::id)
-                .orElseGet(() -> branches.stream().filter(Branch::isDefault).map(Branch::id).findFirst().orElse(""));
-        List<ProjectView.BranchOption> parents = branches.stream()
-                .map(b -> new ProjectView.BranchOption(b.id(), b.name(), b.id().equals(preselected)))
+                b.logicalSizeBytes().map(BranchTree::formatSize).orElse("unknown"), shownChildren,
+                whyNotDeletable(b, children));
+    }
+
+    private static List<Branch> children(Branch b, List<Branch> branches) {
+        return branches.stream().filter(c -> c.parentId().filter(b.id()::equals).isPresent() && !c.id().equals(b.id()))
                 .toList();
-        pages.render(ctx, 200, "project.jte", project.name(), new ProjectView(project.id(), project.name(),
-                project.regionId(), project.pgVersion(), BranchTree.layout(branches), details,
-                selected.map(Branch::id).orElse(""), parents));
+    }
+
+    /** Why Neon would refuse to delete the branch, said before the user tries; empty when it can be deleted. */
+    static Optional<String> whyNotDeletable(Branch b, List<String> children) {
+        if (b.isDefault()) {
+            return Optional.of("This is the project's default branch, so it cannot be deleted. Make another branch the"
+                    + " default first.");
+        }
+        if (b.isProtected()) {
+            return Optional.of("This branch is protected, so it cannot be deleted. Remove its protection in the Neon"
+                    + " console first.");
+        }
+        if (!children.isEmpty()) {
+            return Optional.of("This branch cannot be deleted: " + children.size()
+                    + (children.size() == 1 ? " branch was" : " branches were") + " created from it ("
+                    + String.join(", ", children.stream().limit(5).toList()) + (children.size() > 5 ? ", …" : "")
+                    + "). Delete " + (children.size() == 1 ? "it" : "them") + " first.");
+        }
+        return Optional.empty();
     }
 
     void createBranch(Context ctx) {
@@ -196,39 +264,87 @@ final class ProjectRoutes {
                 ? Optional.empty() : Optional.of(Ids.requireName(rawName, "branch"));
         Optional<String> parent = Ids.optionalNeonId(ctx.formParam("parent"));
         BranchChange change = neon.createBranch(account, projectId, new BranchCreation(name, parent));
-        ctx.redirect("/projects/" + projectId + "?branch=" + change.branch().id() + "#details", HttpStatus.SEE_OTHER);
+        List<Operation> operations = new ArrayList<>(change.operations());
+        operations.addAll(addEndpoint(ctx, account, projectId, change.branch().id()));
+        redirectToProgress(ctx, projectId, operations, "branch-created", Optional.of(change.branch().id()));
+    }
+
+    /** "Add a compute endpoint", for a branch that has none (its page offers it): then it has a connection string. */
+    void createEndpoint(Context ctx) {
+        AccountKey account = guard.account(ctx);
+        String projectId = Ids.requireNeonId(ctx.pathParam("id"));
+        String branchId = Ids.requireNeonId(ctx.pathParam("branch"));
+        EndpointChange change = neon.createEndpoint(account, projectId, EndpointCreation.readWrite(branchId));
+        redirectToProgress(ctx, projectId, change.operations(), "endpoint-created", Optional.of(branchId));
+    }
+
+    /**
+     * A new branch gets a read-write compute endpoint, as in Neon's console, so that it has a connection string at
+     * once. When Neon does not accept it now (say, busy with the branch), the branch's page offers to add one later.
+     */
+    private List<Operation> addEndpoint(Context ctx, AccountKey account, String projectId, String branchId) {
+        try {
+            return neon.createEndpoint(account, projectId, EndpointCreation.readWrite(branchId)).operations();
+        } catch (NeonApiException e) {
+            if (e.httpStatus() == 401) {
+                throw e;
+            }
+            LOG.info("request {}: no compute endpoint for the new branch yet (status={} neonRequestId={})",
+                    RequestIds.of(ctx), e.httpStatus(), e.requestId().orElse("-"));
+            return List.of();
+        }
     }
 
     void confirmDeleteBranch(Context ctx) {
         AccountKey account = guard.account(ctx);
         String projectId = Ids.requireNeonId(ctx.pathParam("id"));
-        String branchId = Ids.requireNeonId(ctx.pathParam("branch"));
-        Branch branch = neon.listBranches(account, projectId).stream().filter(b -> b.id().equals(branchId)).findFirst()
-                .orElseThrow(WebExceptions.NotFoundException::new);
+        Branch branch = deletableBranch(account, projectId, Ids.requireNeonId(ctx.pathParam("branch")));
         pages.render(ctx, 200, "confirm.jte", "Delete branch", new ConfirmView(
                 "Delete branch " + branch.name() + "?",
-                "This deletes the branch " + branch.name() + " (" + branch.id() + ") and its compute endpoints."
-                        + " Branches created from it must be deleted first.",
-                "/projects/" + projectId + "/branches/" + branchId + "/delete", "Delete branch",
-                "/projects/" + projectId + "?branch=" + branchId));
+                "This deletes the branch " + branch.name() + " (" + branch.id() + "), its data and its compute"
+                        + " endpoints. It cannot be undone.",
+                "/projects/" + projectId + "/branches/" + branch.id() + "/delete", "Delete branch",
+                "/projects/" + projectId + "?branch=" + branch.id()));
     }
 
     void deleteBranch(Context ctx) {
         AccountKey account = guard.account(ctx);
         String projectId = Ids.requireNeonId(ctx.pathParam("id"));
-        String branchId = Ids.requireNeonId(ctx.pathParam("branch"));
-        neon.deleteBranch(account, projectId, branchId);
-        ctx.redirect("/projects/" + projectId, HttpStatus.SEE_OTHER);
+        Branch branch = deletableBranch(account, projectId, Ids.requireNeonId(ctx.pathParam("branch")));
+        BranchChange change = neon.deleteBranch(account, projectId, branch.id());
+        redirectToProgress(ctx, projectId, change.operations(), "branch-deleted", Optional.empty());
     }
 
-    private static void redirectToProgress(Context ctx, String projectId, List<Operation> operations) {
+    /** The branch, when Neon would delete it; else a page that says why not (before anything is sent to Neon). */
+    private Branch deletableBranch(AccountKey account, String projectId, String branchId) {
+        List<Branch> branches = neon.listBranches(account, projectId);
+        Branch branch = branches.stream().filter(b -> b.id().equals(branchId)).findFirst()
+                .orElseThrow(WebExceptions.NotFoundException::new);
+        Optional<String> why = whyNotDeletable(branch, children(branch, branches).stream().map(Branch::name).toList());
+        if (why.isPresent()) {
+            throw new WebExceptions.BadInputException(why.get());
+        }
+        return branch;
+    }
+
+    private static String target(String projectId, Optional<String> branchId) {
+        return "/projects/" + projectId + branchId.map(b -> "?branch=" + b).orElse("");
+    }
+
+    /**
+     * To the progress page while Neon works on the change, then (or at once, when nothing runs) to {@code branchId}'s
+     * page or the project's, with the one-time message {@code then}.
+     */
+    private void redirectToProgress(Context ctx, String projectId, List<Operation> operations, String then,
+            Optional<String> branchId) {
         List<Operation> running = operations.stream().filter(o -> !o.status().isTerminal()).limit(MAX_OPERATIONS).toList();
         if (running.isEmpty()) {
-            ctx.redirect("/projects/" + projectId, HttpStatus.SEE_OTHER);
+            flash.set(ctx, then);
+            ctx.redirect(target(projectId, branchId), HttpStatus.SEE_OTHER);
             return;
         }
         String query = running.stream().map(o -> "op=" + URLEncoder.encode(o.id(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+                .collect(Collectors.joining("&")) + "&then=" + then + branchId.map(b -> "&branch=" + b).orElse("");
         ctx.redirect("/projects/" + projectId + "/progress?" + query, HttpStatus.SEE_OTHER);
     }
 }

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * The headers every response carries, the app's pages and Jetty's own error pages alike (see {@link JettyErrorPages}).
- * The Content-Security-Policy allows no inline script and no script at all (the app needs none), styles only from
+ * The Content-Security-Policy allows no inline script, only the app's own script file ({@code /static/app.js}: the Copy
+ * buttons, which every page works without), styles only from
  * this origin, no framing; {@code form-action} names this origin and the authorization server, because the "Connect
  * Neon" form's POST is answered with a redirect there and browsers apply {@code form-action} to redirects after a form
  * submission. {@code Referrer-Policy: no-referrer} keeps the callback URL, which carries the authorization code, out

@@ -90,14 +90,18 @@ public final class WebApp {
             r.post("/projects", projects::create);
             r.post("/projects/recover", projects::recover);
             r.get("/projects/{id}", projects::show);
+            r.post("/projects/{id}/connection", projects::revealConnection);
             r.get("/projects/{id}/progress", projects::progress);
             r.post("/projects/{id}/rename", projects::rename);
             r.get("/projects/{id}/delete", projects::confirmDelete);
             r.post("/projects/{id}/delete", projects::delete);
             r.post("/projects/{id}/recover", projects::recover);
             r.post("/projects/{id}/branches", projects::createBranch);
+            r.post("/projects/{id}/branches/{branch}/endpoint", projects::createEndpoint);
             r.get("/projects/{id}/branches/{branch}/delete", projects::confirmDeleteBranch);
             r.post("/projects/{id}/branches/{branch}/delete", projects::deleteBranch);
+            r.get("/about", ctx -> pages.render(ctx, 200, "about.jte", "About",
+                    config.scopes().asSet().stream().map(s -> s.value()).toList()));
             r.get("/account", account::show);
             r.post("/account/disconnect", account::disconnect);
             r.post("/account/sign-out", account::signOut);

@@ -80,7 +80,8 @@ class AppWebTest {
         assertThat(css.statusCode()).isEqualTo(200);
         assertThat(css.body()).contains(".tree");
         assertThat(browser.get("/no-such-page").statusCode()).isEqualTo(404);
-        assertThat(browser.get("/").body()).doesNotContain("<script");
+        assertThat(Leaks.withoutAppScript(browser.get("/").body())).doesNotContain("<script");
+        assertThat(browser.get("/").body()).contains(Leaks.APP_SCRIPT);
     }
 
     @Test
@@ -132,6 +133,59 @@ class AppWebTest {
         assertThat(logLines()).anySatisfy(l -> assertThat(l).startsWith("GET /api/oauth/callback 303"));
     }
 
+    /** Reads the progress page until the change is done; returns where it sends the browser then. */
+    private String followProgress(String progressPath) {
+        for (int i = 0; i < 10; i++) {
+            HttpResponse<String> r = browser.get(progressPath);
+            if (r.statusCode() == 303) {
+                return Browser.location(r).toString();
+            }
+            assertThat(r.statusCode()).isEqualTo(200);
+        }
+        throw new AssertionError("the operations never finished: " + progressPath);
+    }
+
+    @Test
+    void theConnectionStringIsMaskedUntilAskedForWithDatabaseRoleAndPoolingChoices() {
+        browser.connect();
+        Project p = app.neon.addProject("shop");
+        String page = browser.get("/projects/" + p.id()).body();
+        assertThat(page).contains("id=\"connection-uri\"").contains("postgresql://neondb_owner:********@ep-br-")
+                .contains("/neondb?sslmode=require").doesNotContain(FakeNeonApi.PASSWORD)
+                .contains("id=\"connection-db\"").contains("id=\"connection-role\"").contains("id=\"pooled-yes\"")
+                .contains("data-copy=\"connection-uri\"").contains("id=\"reveal-password\"");
+        String branchId = page.replaceAll("(?s).*data-branch-id=\"(br-\\d+)\".*", "$1");
+        String pooled = browser.get("/projects/" + p.id() + "?branch=" + branchId + "&db=analytics&role=analyst&pooled=true")
+                .body();
+        assertThat(pooled).contains("postgresql://analyst:********@ep-" + branchId + "-pooler.").contains("/analytics?")
+                .doesNotContain(FakeNeonApi.PASSWORD);
+
+        HttpResponse<String> shown = browser.postFrom("/projects/" + p.id(), "/projects/" + p.id() + "/connection",
+                Map.of("branch", branchId, "db", "analytics", "role", "analyst", "pooled", "true"));
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(shown.body()).contains("postgresql://analyst:" + FakeNeonApi.PASSWORD + "@ep-" + branchId + "-pooler.")
+                .contains("id=\"hide-password\"");
+        assertThat(browser.post("/projects/" + p.id() + "/connection", Map.of("branch", branchId)).statusCode())
+                .as("no CSRF token, no password").isEqualTo(403);
+        assertThat(String.join("\n", logLines())).doesNotContain(FakeNeonApi.PASSWORD);
+    }
+
+    @Test
+    void theHeaderNamesTheConnectedUserAndFeedbackShowsOnce() {
+        HttpResponse<String> callback = browser.connect();
+        assertThat(browser.get(Browser.location(callback).toString()).body()).contains("Your Neon account is connected.")
+                .contains("id=\"nav-user\"").contains("sandbox@example.com");
+        assertThat(browser.get("/projects").body()).doesNotContain("Your Neon account is connected.");
+        assertThat(browser.get("/account").body()).contains("Read projects").contains("data-scope=\"urn:neoncloud:projects:read\"");
+        assertThat(browser.get("/about").body()).contains("Create projects").doesNotContain("https://github.com/\"");
+
+        browser.postFrom("/projects", "/account/disconnect", Map.of());
+        HttpResponse<String> after = browser.get("/projects");
+        assertThat(after.statusCode()).isEqualTo(302);
+        assertThat(browser.get("/").body()).contains("Connect your Neon account to see your projects.");
+    }
+
     @Test
     void createProjectShowsProgressThenTheBranchTreeAndBranchesCanBeAddedAndDeleted() {
         browser.connect();
@@ -140,7 +194,7 @@ class AppWebTest {
                 Map.of("name", "shop", "region", "aws-us-east-2", "pg_version", "16"));
         assertThat(created.statusCode()).isEqualTo(303);
         String progressPath = Browser.location(created).toString();
-        assertThat(progressPath).matches("/projects/proj-\\d+/progress\\?op=op-\\d+");
+        assertThat(progressPath).matches("/projects/proj-\\d+/progress\\?op=op-\\d+&then=project-created");
         HttpResponse<String> progress = browser.get(progressPath);
         assertThat(progress.statusCode()).isEqualTo(200);
         assertThat(progress.body()).contains("<meta http-equiv=\"refresh\" content=\"1\">").contains("running");
@@ -150,36 +204,64 @@ class AppWebTest {
 
         HttpResponse<String> page = browser.get(projectPath);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("<svg").contains("class=\"branch default\"").contains("<title>main (default)");
+        assertThat(page.body()).contains("<svg").contains("class=\"branch default").contains("<title>main (default)");
         String projectId = projectPath.substring("/projects/".length());
         String mainId = page.body().replaceAll("(?s).*data-branch-id=\"(br-\\d+)\".*", "$1");
 
         HttpResponse<String> branch = browser.postFrom(projectPath, projectPath + "/branches",
                 Map.of("name", "feature-x", "parent", mainId));
         assertThat(branch.statusCode()).isEqualTo(303);
-        String selected = Browser.location(branch).toString();
+        String branchProgress = Browser.location(branch).toString();
+        assertThat(branchProgress).matches(projectPath + "/progress\\?op=op-\\d+&op=op-\\d+&then=branch-created&branch=br-\\d+");
+        assertThat(browser.get(branchProgress).body()).contains("Creating the branch")
+                .contains("<meta http-equiv=\"refresh\" content=\"1\">");
+        String selected = followProgress(branchProgress);
         assertThat(selected).startsWith(projectPath + "?branch=br-");
         HttpResponse<String> withChild = browser.get(selected);
         assertThat(withChild.body()).contains("feature-x").contains("data-parent-id=\"" + mainId + "\"")
-                .contains("id=\"details\"").contains("class=\"edge\"");
+                .contains("id=\"details\"").contains("class=\"edge\"").contains("The branch was created.")
+                .contains("postgresql://neondb_owner:********@ep-").doesNotContain(FakeNeonApi.PASSWORD);
+        assertThat(browser.get(selected).body()).as("a one-time message").doesNotContain("The branch was created.");
         String childId = selected.replaceAll(".*branch=(br-\\d+).*", "$1");
 
-        HttpResponse<String> confirm = browser.get(projectPath + "/branches/" + childId + "/delete");
-        assertThat(confirm.body()).contains("Delete branch feature-x?");
-        HttpResponse<String> deleted = browser.postFrom(projectPath + "/branches/" + childId + "/delete",
-                projectPath + "/branches/" + childId + "/delete", Map.of());
-        assertThat(deleted.statusCode()).isEqualTo(303);
-        assertThat(browser.get(projectPath).body()).doesNotContain("feature-x");
+        // a branch with a child says why it cannot be deleted, offers no Delete, and a forged delete is refused
+        String grandchild = followProgress(Browser.location(browser.postFrom(projectPath, projectPath + "/branches",
+                Map.of("name", "feature-x-fix", "parent", childId))).toString()).replaceAll(".*branch=(br-\\d+).*", "$1");
+        String parentPage = browser.get(projectPath + "?branch=" + childId).body();
+        assertThat(parentPage).contains("id=\"cannot-delete\"").contains("1 branch was created from it (feature-x-fix)")
+                .doesNotContain("id=\"delete-branch\"");
+        assertThat(browser.get(projectPath + "?branch=" + mainId).body()).contains("default branch, so it cannot be deleted")
+                .doesNotContain("id=\"delete-branch\"");
+        HttpResponse<String> refused = browser.get(projectPath + "/branches/" + childId + "/delete");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("1 branch was created from it").doesNotContain("HTTP 400");
+        assertThat(browser.postFrom(projectPath, projectPath + "/branches/" + childId + "/delete", Map.of()).statusCode())
+                .isEqualTo(400);
 
-        // rename, delete with confirmation, recover
-        assertThat(browser.postFrom("/projects", projectPath + "/rename", Map.of("name", "shop-2")).statusCode()).isEqualTo(303);
-        assertThat(browser.get("/projects?notice=renamed").body()).contains("shop-2").contains("The project was renamed.");
+        for (String id : List.of(grandchild, childId)) {
+            HttpResponse<String> confirm = browser.get(projectPath + "/branches/" + id + "/delete");
+            assertThat(confirm.body()).contains("Delete branch feature-x");
+            HttpResponse<String> deleted = browser.postFrom(projectPath + "/branches/" + id + "/delete",
+                    projectPath + "/branches/" + id + "/delete", Map.of());
+            assertThat(deleted.statusCode()).isEqualTo(303);
+            assertThat(Browser.location(deleted).toString()).isEqualTo(projectPath);
+        }
+        assertThat(browser.get(projectPath).body()).doesNotContain("feature-x").contains("The branch was deleted.");
+
+        // rename on the project page, delete with confirmation, recover
+        HttpResponse<String> renamed = browser.postFrom(projectPath, projectPath + "/rename", Map.of("name", "shop-2"));
+        assertThat(renamed.statusCode()).isEqualTo(303);
+        assertThat(Browser.location(renamed).toString()).isEqualTo(projectPath);
+        assertThat(browser.get(projectPath).body()).contains("shop-2").contains("The project was renamed.");
+        assertThat(browser.get("/projects").body()).doesNotContain("/rename\"").contains(projectId);
         assertThat(browser.get(projectPath + "/delete").body()).contains("Delete project shop-2?");
         HttpResponse<String> gone = browser.postFrom(projectPath + "/delete", projectPath + "/delete", Map.of());
-        assertThat(gone.body()).contains("Project deleted").contains("action=\"" + projectPath + "/recover\"");
+        assertThat(gone.body()).contains("Project deleted").contains("action=\"" + projectPath + "/recover\"")
+                .contains(projectId);
         assertThat(browser.get("/projects").body()).doesNotContain("shop-2");
         HttpResponse<String> recovered = browser.postFrom("/projects", "/projects/recover", Map.of("project_id", projectId));
         assertThat(recovered.statusCode()).isEqualTo(303);
+        assertThat(browser.get(Browser.location(recovered).toString()).body()).contains("The project was recovered.");
         assertThat(browser.get("/projects").body()).contains("shop-2");
     }
 
@@ -305,7 +387,7 @@ class AppWebTest {
         assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain(hostile);
         String attr = "\" onmouseover=\"alert(1)";
         Project q = app.neon.addProject(attr);
-        assertThat(browser.get("/projects").body()).doesNotContain("value=\"\" onmouseover").contains("&#34; onmouseover=");
+        assertThat(browser.get("/projects/" + q.id()).body()).doesNotContain("value=\"\" onmouseover").contains("&#34; onmouseover=");
         assertThat(browser.get("/projects/" + q.id() + "/delete").statusCode()).isEqualTo(200);
     }
 

@@ -183,7 +183,10 @@ final class FakeNeonApi implements NeonApi {
         Branch b = new Branch(id, projectId, Optional.of(parent), creation.name().orElse(id), false, false, "init",
                 Instant.now(), Optional.empty());
         branches.put(id, b);
-        return new BranchChange(b, List.of(), List.of());
+        Operation op = new Operation(id("op"), projectId, Optional.of(id), "create_branch", OperationStatus.RUNNING,
+                Optional.empty(), b.createdAt(), b.createdAt());
+        operations.put(op.id(), op);
+        return new BranchChange(b, List.of(), List.of(op));
     }
 
     @Override
@@ -254,22 +257,39 @@ final class FakeNeonApi implements NeonApi {
 
     @Override
     public List<Endpoint> listBranchEndpoints(AccountKey account, String projectId, String branchId) {
-        throw unused("listBranchEndpoints");
+        require(account, NeonScopes.PROJECTS_READ);
+        return List.of(new Endpoint("ep-" + branchId, branchId, "ep-" + branchId + ".example", "read_write", "idle"));
     }
 
     @Override
     public EndpointChange createEndpoint(AccountKey account, String projectId, EndpointCreation creation) {
-        throw unused("createEndpoint");
+        require(account, NeonScopes.PROJECTS_UPDATE);
+        Instant now = Instant.now();
+        Operation op = new Operation(id("op"), projectId, Optional.of(creation.branchId()), "start_compute",
+                OperationStatus.RUNNING, Optional.empty(), now, now);
+        operations.put(op.id(), op);
+        return new EndpointChange(new Endpoint("ep-" + creation.branchId(), creation.branchId(),
+                "ep-" + creation.branchId() + ".example", creation.type(), "init"), List.of(op));
     }
+
+    /** The password of every role in the fake: tests check it is masked until asked for. */
+    static final String PASSWORD = "npg_s3cretFakePassw0rd";
 
     @Override
     public ConnectionUri getConnectionUri(AccountKey account, String projectId, ConnectionUriQuery query) {
-        throw unused("getConnectionUri");
+        require(account, NeonScopes.PROJECTS_READ);
+        getProject(account, projectId);
+        String branch = query.branchId().orElseThrow();
+        return new ConnectionUri("postgresql://" + query.roleName() + ":" + PASSWORD + "@ep-" + branch
+                + (query.pooled() ? "-pooler" : "") + ".eu-central-1.aws.neon.tech/" + query.databaseName()
+                + "?sslmode=require");
     }
 
     @Override
     public List<Database> listDatabases(AccountKey account, String projectId, String branchId) {
-        throw unused("listDatabases");
+        require(account, NeonScopes.PROJECTS_READ);
+        return List.of(new Database(1, branchId, "neondb", "neondb_owner"), new Database(2, branchId, "analytics",
+                "analyst"));
     }
 
     @Override
@@ -285,7 +305,9 @@ final class FakeNeonApi implements NeonApi {
 
     @Override
     public List<Role> listRoles(AccountKey account, String projectId, String branchId) {
-        throw unused("listRoles");
+        require(account, NeonScopes.PROJECTS_READ);
+        return List.of(new Role(branchId, "neondb_owner", Optional.empty()), new Role(branchId, "analyst",
+                Optional.empty()));
     }
 
     @Override
@@ -311,6 +333,25 @@ final class FakeNeonApi implements NeonApi {
         Branch main = new Branch(id("br"), p.id(), Optional.empty(), "main", true, false, "ready", now, Optional.empty());
         branches.put(main.id(), main);
         return p;
+    }
+
+    /**
+     * Adds {@code count} branches under the project's default branch, as a bushy tree several levels deep: every
+     * 17th protected, every 11th still being created ({@code init}), with sizes.
+     */
+    void addBranches(String projectId, int count) {
+        Branch main = branches.values().stream().filter(b -> b.projectId().equals(projectId) && b.isDefault())
+                .findFirst().orElseThrow();
+        List<Branch> added = new ArrayList<>();
+        Instant start = main.createdAt().plusSeconds(1);
+        for (int i = 1; i <= count; i++) {
+            Branch parent = i <= 24 ? main : added.get((i * 7) % Math.min(added.size(), 24 + i / 3));
+            Branch b = new Branch(id("br"), projectId, Optional.of(parent.id()), "feature-" + i + (i % 5 == 0
+                    ? "-with-a-long-descriptive-name" : ""), false, i % 17 == 0, i % 11 == 0 ? "init" : "ready",
+                    start.plusSeconds(i), Optional.of(1_000_000L * i));
+            branches.put(b.id(), b);
+            added.add(b);
+        }
     }
 
     static ScopeSet readOnly() {

@@ -20,7 +20,15 @@ final class Leaks {
             Pattern.compile("org\\.eclipse"),
             Pattern.compile("org\\.h2|(?i)hikari|(?i)okhttp"));
 
+    /** The one script a page may have: the app's own file, never inline (CSP {@code script-src 'self'}). */
+    static final String APP_SCRIPT = "<script src=\"/static/app.js\" defer></script>";
+
     private Leaks() {}
+
+    /** The page without its {@link #APP_SCRIPT}: what is left must have no script at all. */
+    static String withoutAppScript(String html) {
+        return html.replace(APP_SCRIPT, "");
+    }
 
     /** Fails naming {@code where} and the first forbidden thing found in {@code text}. */
     static void assertNone(String where, String text) {

@@ -30,6 +30,13 @@ public final class BranchTree {
     static final int V_GAP = 56;
     static final int MARGIN = 20;
     static final int MAX_LABEL = 22;
+    /**
+     * Wider trees are drawn left to right: one row per leaf, each parent on the row of its first child (like a file
+     * tree), so that many branches scroll down like a list with the root at the top.
+     */
+    static final int MAX_TOP_DOWN_COLUMNS = 5;
+    static final int ROW_GAP = 12;
+    static final int LEVEL_GAP = 48;
 
     private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
@@ -60,29 +67,35 @@ public final class BranchTree {
 
         Map<String, Integer> level = new HashMap<>();
         Map<String, Double> column = new HashMap<>();
+        Map<String, Integer> firstLeaf = new HashMap<>();
         Map<String, String> drawnParent = new HashMap<>();
         Set<String> visited = new HashSet<>();
         int[] nextLeaf = {0};
         for (Branch root : roots) {
-            place(root, children, level, column, drawnParent, visited, nextLeaf);
+            place(root, children, level, column, firstLeaf, drawnParent, visited, nextLeaf);
         }
         // Branches not reached from a root sit on a parent cycle: start a new tree at the oldest of them.
         for (Branch b : sorted) {
             if (!visited.contains(b.id())) {
-                place(b, children, level, column, drawnParent, visited, nextLeaf);
+                place(b, children, level, column, firstLeaf, drawnParent, visited, nextLeaf);
             }
         }
 
+        int columns = Math.max(1, nextLeaf[0]);
+        boolean horizontal = columns > MAX_TOP_DOWN_COLUMNS;
         List<TreeLayout.Node> nodes = new ArrayList<>();
         Map<String, TreeLayout.Node> nodeById = new HashMap<>();
         int maxLevel = 0;
         for (Branch b : sorted) {
             int lvl = level.get(b.id());
             maxLevel = Math.max(maxLevel, lvl);
-            int x = MARGIN + (int) Math.round(column.get(b.id()) * (NODE_WIDTH + H_GAP));
-            int y = MARGIN + lvl * (NODE_HEIGHT + V_GAP);
+            double col = column.get(b.id());
+            int x = horizontal ? MARGIN + lvl * (NODE_WIDTH + LEVEL_GAP)
+                    : MARGIN + (int) Math.round(col * (NODE_WIDTH + H_GAP));
+            int y = horizontal ? MARGIN + firstLeaf.get(b.id()) * (NODE_HEIGHT + ROW_GAP)
+                    : MARGIN + lvl * (NODE_HEIGHT + V_GAP);
             TreeLayout.Node node = new TreeLayout.Node(x, y, b.id(), label(b.name()), tooltip(b), b.isDefault(),
-                    drawnParent.getOrDefault(b.id(), ""), lvl);
+                    drawnParent.getOrDefault(b.id(), ""), lvl, b.isProtected(), b.currentState());
             nodes.add(node);
             nodeById.put(b.id(), node);
         }
@@ -90,25 +103,41 @@ public final class BranchTree {
         for (TreeLayout.Node node : nodes) {
             if (!node.parentId().isEmpty()) {
                 TreeLayout.Node parent = nodeById.get(node.parentId());
-                int x1 = parent.centerX();
-                int y1 = parent.y() + NODE_HEIGHT;
-                int x2 = node.centerX();
-                int y2 = node.y();
-                int mid = (y1 + y2) / 2;
-                edges.add(new TreeLayout.Edge(parent.branchId(), node.branchId(),
-                        "M" + x1 + " " + y1 + " C" + x1 + " " + mid + " " + x2 + " " + mid + " " + x2 + " " + y2));
+                edges.add(new TreeLayout.Edge(parent.branchId(), node.branchId(), horizontal
+                        ? horizontalEdge(parent, node) : verticalEdge(parent, node)));
             }
         }
-        int columns = Math.max(1, nextLeaf[0]);
-        int width = 2 * MARGIN + columns * NODE_WIDTH + (columns - 1) * H_GAP;
         int levels = nodes.isEmpty() ? 1 : maxLevel + 1;
-        int height = 2 * MARGIN + levels * NODE_HEIGHT + (levels - 1) * V_GAP;
-        return new TreeLayout(width, height, nodes, edges, nodes.isEmpty() ? 0 : levels);
+        int width = horizontal ? 2 * MARGIN + levels * NODE_WIDTH + (levels - 1) * LEVEL_GAP
+                : 2 * MARGIN + columns * NODE_WIDTH + (columns - 1) * H_GAP;
+        int height = horizontal ? 2 * MARGIN + columns * NODE_HEIGHT + (columns - 1) * ROW_GAP
+                : 2 * MARGIN + levels * NODE_HEIGHT + (levels - 1) * V_GAP;
+        return new TreeLayout(width, height, nodes, edges, nodes.isEmpty() ? 0 : levels, horizontal);
+    }
+
+    private static String verticalEdge(TreeLayout.Node parent, TreeLayout.Node child) {
+        int x1 = parent.centerX();
+        int y1 = parent.y() + NODE_HEIGHT;
+        int x2 = child.centerX();
+        int y2 = child.y();
+        int mid = (y1 + y2) / 2;
+        return "M" + x1 + " " + y1 + " C" + x1 + " " + mid + " " + x2 + " " + mid + " " + x2 + " " + y2;
+    }
+
+    /** From the parent's right side to the child's left side. */
+    private static String horizontalEdge(TreeLayout.Node parent, TreeLayout.Node child) {
+        int x1 = parent.x() + NODE_WIDTH;
+        int y1 = parent.y() + NODE_HEIGHT / 2;
+        int x2 = child.x();
+        int y2 = child.y() + NODE_HEIGHT / 2;
+        int mid = (x1 + x2) / 2;
+        return "M" + x1 + " " + y1 + " C" + mid + " " + y1 + " " + mid + " " + y2 + " " + x2 + " " + y2;
     }
 
     /** Iterative post-order walk: leaves take the next column, parents are centred over their children. */
     private static void place(Branch start, Map<String, List<Branch>> children, Map<String, Integer> level,
-            Map<String, Double> column, Map<String, String> drawnParent, Set<String> visited, int[] nextLeaf) {
+            Map<String, Double> column, Map<String, Integer> firstLeaf, Map<String, String> drawnParent,
+            Set<String> visited, int[] nextLeaf) {
         record Frame(Branch branch, int level, List<Branch> kids) {}
         Deque<Frame> stack = new ArrayDeque<>();
         Deque<Integer> cursor = new ArrayDeque<>();
@@ -135,8 +164,10 @@ public final class BranchTree {
                     .filter(k -> top.branch().id().equals(drawnParent.get(k.id())) && column.containsKey(k.id()))
                     .toList();
             if (placedKids.isEmpty()) {
+                firstLeaf.put(top.branch().id(), nextLeaf[0]);
                 column.put(top.branch().id(), (double) nextLeaf[0]++);
             } else {
+                firstLeaf.put(top.branch().id(), firstLeaf.get(placedKids.get(0).id()));
                 double first = column.get(placedKids.get(0).id());
                 double last = column.get(placedKids.get(placedKids.size() - 1).id());
                 column.put(top.branch().id(), (first + last) / 2);
@@ -160,11 +191,27 @@ public final class BranchTree {
         t.append('\n').append("id: ").append(b.id());
         t.append('\n').append("state: ").append(b.currentState());
         t.append('\n').append("created: ").append(CREATED.format(b.createdAt()));
-        b.logicalSizeBytes().ifPresent(s -> t.append('\n').append("size: ").append(s).append(" bytes"));
+        b.logicalSizeBytes().ifPresent(s -> t.append('\n').append("size: ").append(formatSize(s)));
         if (b.isProtected()) {
             t.append('\n').append("protected");
         }
         return t.toString();
+    }
+
+    /** A size for people: {@code 30408704} is "29 MiB". */
+    public static String formatSize(long bytes) {
+        if (bytes < 1024) {
+            return bytes + (bytes == 1 ? " byte" : " bytes");
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return (value < 10 ? String.format(java.util.Locale.ROOT, "%.1f", value)
+                : String.valueOf(Math.round(value))) + " " + units[unit];
     }
 
     public static String formatInstant(java.time.Instant instant) {

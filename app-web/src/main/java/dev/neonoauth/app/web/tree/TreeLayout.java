@@ -10,8 +10,9 @@ import java.util.List;
  * @param nodes one box per branch
  * @param edges one curve per parent-child link
  * @param depth the number of levels
+ * @param horizontal drawn left to right (a wide tree: one row per leaf), else top down
  */
-public record TreeLayout(int width, int height, List<Node> nodes, List<Edge> edges, int depth) {
+public record TreeLayout(int width, int height, List<Node> nodes, List<Edge> edges, int depth, boolean horizontal) {
     public TreeLayout {
         nodes = List.copyOf(nodes);
         edges = List.copyOf(edges);
@@ -28,14 +29,30 @@ public record TreeLayout(int width, int height, List<Node> nodes, List<Edge> edg
      * @param isDefault the project's default branch
      * @param parentId the parent's id, or empty for a root
      * @param level the depth (0 for roots)
+     * @param isProtected a protected branch
+     * @param state Neon's state of the branch ({@code ready}, {@code init}, ...)
      */
-    public record Node(int x, int y, String branchId, String label, String tooltip, boolean isDefault, String parentId, int level) {
+    public record Node(int x, int y, String branchId, String label, String tooltip, boolean isDefault, String parentId,
+            int level, boolean isProtected, String state) {
         public int centerX() {
             return x + BranchTree.NODE_WIDTH / 2;
         }
 
         public int textY() {
-            return y + BranchTree.NODE_HEIGHT / 2 + 5;
+            return y + 19;
+        }
+
+        /** The second line: the state, and "protected". */
+        public int subTextY() {
+            return y + 35;
+        }
+
+        public boolean isReady() {
+            return state.equals("ready");
+        }
+
+        public String status() {
+            return state + (isProtected ? " · protected" : "") + (isDefault ? " · default" : "");
         }
     }
 

@@ -2,12 +2,12 @@ package dev.neonoauth.app.web.view;
 
 import dev.neonoauth.app.web.tree.TreeLayout;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * The project page: the branch tree, the selected branch's details, and the parents a new branch can have.
+ * The project page: the branch tree, the branch panel (the selected branch, else the default one) with its connection
+ * string, and the parents a new branch can have.
  *
- * @param selectedId the selected branch id, or "" when none is selected
+ * @param selectedId the branch of the panel, or "" when the project has none
  */
 public record ProjectView(
         String projectId,
@@ -15,8 +15,9 @@ public record ProjectView(
         String region,
         int pgVersion,
         TreeLayout tree,
-        Optional<BranchDetails> selected,
+        BranchDetails branch,
         String selectedId,
+        ConnectionView connection,
         List<BranchOption> parents) {
     public ProjectView {
         parents = List.copyOf(parents);

@@ -11,8 +11,7 @@ public record ProjectsView(
         Optional<String> organization,
         List<String> regions,
         List<Integer> pgVersions,
-        int defaultPgVersion,
-        Optional<String> notice) {
+        int defaultPgVersion) {
     public ProjectsView {
         projects = List.copyOf(projects);
         organizations = List.copyOf(organizations);

@@ -61,6 +61,32 @@ class BranchTreeTest {
     }
 
     @Test
+    void twoHundredBranchesReadLeftToRightWithTheRootAtTheTopAndEachParentOnItsFirstChildsRow() {
+        List<Branch> many = new ArrayList<>();
+        many.add(branch("root", null, 0));
+        for (int i = 1; i < 200; i++) {
+            many.add(branch("b" + i, i <= 24 ? "root" : "b" + ((i * 7) % 24 + 1), i));
+        }
+        TreeLayout layout = BranchTree.layout(many);
+        assertThat(layout.horizontal()).isTrue();
+        assertNoOverlap(layout);
+        Map<String, TreeLayout.Node> n = byId(layout);
+        assertThat(n.get("root").y()).isEqualTo(20);
+        assertThat(n.get("root").x()).isEqualTo(20);
+        for (TreeLayout.Node node : layout.nodes()) {
+            if (!node.parentId().isEmpty()) {
+                assertThat(node.x()).as("children are right of their parent").isGreaterThan(n.get(node.parentId()).x());
+                assertThat(node.y()).as("and on or below its row").isGreaterThanOrEqualTo(n.get(node.parentId()).y());
+            }
+        }
+        assertThat(n.get("b1").y()).isEqualTo(n.get("root").y());
+        assertThat(layout.width()).as("as wide as its depth, not its leaves").isLessThan(1000);
+        assertThat(BranchTree.formatSize(30_408_704L)).isEqualTo("29 MiB");
+        assertThat(BranchTree.formatSize(1_500L)).isEqualTo("1.5 KiB");
+        assertThat(BranchTree.formatSize(512L)).isEqualTo("512 bytes");
+    }
+
+    @Test
     void wideAndDeepTreesNeverOverlap() {
         List<Branch> wide = new ArrayList<>();
         wide.add(branch("root", null, 0));

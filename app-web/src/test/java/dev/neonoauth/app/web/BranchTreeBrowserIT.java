@@ -1,0 +1,103 @@
+package dev.neonoauth.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import dev.neonoauth.neon.api.Project;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * A project with 200 branches in headless Chromium (the fast in-process app with the fake Neon, so that the tree is
+ * built in milliseconds): the tree reads left to right, no two boxes overlap, every box links to its branch, and the
+ * default branch, protected branches and each branch's state show; at desktop and phone width, with axe-core.
+ */
+class BranchTreeBrowserIT {
+    @TempDir
+    Path temp;
+    private TestApp app;
+    private Chromium chromium;
+
+    @BeforeEach
+    void start() throws Exception {
+        chromium = Chromium.start(temp);
+        app = new TestApp();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        Chromium.stop(chromium, app);
+    }
+
+    /** Connects through the in-process browser (the fake authorization server) and hands its session to Chromium. */
+    private void connect() {
+        Browser http = app.browser();
+        http.connect();
+        chromium.driver.get(app.base().resolve("/health").toString());
+        chromium.driver.manage().addCookie(new Cookie.Builder("neon_session", http.sessionCookie().orElseThrow())
+                .path("/").isHttpOnly(true).build());
+    }
+
+    @Test
+    void twoHundredBranchesAreReadableWithoutOverlapsAndEachLinksToItsBranch() throws Exception {
+        connect();
+        Project project = app.neon.addProject("many-branches");
+        app.neon.addBranches(project.id(), 199);
+        chromium.driver.get(app.base().resolve("/projects/" + project.id()).toString());
+        chromium.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("branch-tree")));
+
+        List<WebElement> boxes = chromium.driver.findElements(By.cssSelector("#branch-tree g.branch"));
+        assertThat(boxes).hasSize(200);
+        assertThat(chromium.driver.findElement(By.id("tree-heading")).getText()).isEqualTo("Branches (200)");
+        assertThat(chromium.driver.findElement(By.id("branch-tree")).getAttribute("class")).contains("horizontal");
+        Number overlaps = (Number) chromium.js("""
+                const r = [...document.querySelectorAll('#branch-tree g.branch rect')].map(e => e.getBBox());
+                let n = 0;
+                for (let i = 0; i < r.length; i++) for (let j = i + 1; j < r.length; j++) {
+                  const a = r[i], b = r[j];
+                  if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) n++;
+                }
+                return n;""");
+        assertThat(overlaps.intValue()).as("overlapping branch boxes").isZero();
+        Number unlinked = (Number) chromium.js("""
+                return [...document.querySelectorAll('#branch-tree a.branch-link')]
+                    .filter(a => !/\\?branch=br-\\d+#details$/.test(a.getAttribute('href'))).length;""");
+        assertThat(unlinked.intValue()).isZero();
+        assertThat(chromium.driver.findElements(By.cssSelector("#branch-tree g.branch.default"))).hasSize(1);
+        assertThat(chromium.driver.findElements(By.cssSelector("#branch-tree g.branch.protected"))).isNotEmpty();
+        assertThat(chromium.driver.findElements(By.cssSelector("#branch-tree g.branch[data-state='init']"))).isNotEmpty();
+        assertThat(chromium.driver.findElement(By.cssSelector("#branch-tree g.branch.protected text.status")).getText())
+                .contains("protected");
+        Number fontSize = (Number) chromium.js("return parseFloat(getComputedStyle("
+                + "document.querySelector('#branch-tree text.name')).fontSize);");
+        assertThat(fontSize.doubleValue()).as("readable names").isGreaterThanOrEqualTo(12);
+        chromium.check("16-tree-200-branches");
+
+        // a box deep in the tree opens its branch, scrolled into view in the tree's own scroll area (pan)
+        WebElement last = chromium.driver.findElements(By.cssSelector("#branch-tree a.branch-link")).get(199);
+        String label = last.getAttribute("aria-label");
+        chromium.js("arguments[0].scrollIntoView({block: 'center'});", last);
+        chromium.js("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}));", last);
+        chromium.waiting().until(ExpectedConditions.urlContains("?branch="));
+        assertThat(label).startsWith(chromium.driver.findElement(By.id("details-name")).getText());
+        chromium.check("17-tree-200-branches-selected");
+    }
+
+    @Test
+    void axeCoreReallyRunsAndReportsASeriousViolation() {
+        // a page with an unlabelled form field and an image without alternative text: the check must see them
+        chromium.driver.get("data:text/html,<html><body><img src='x.png'><input type='text'></body></html>");
+        List<Rule> violations = new AxeBuilder().analyze(chromium.driver).getViolations();
+        assertThat(violations).extracting(Rule::getId).contains("image-alt", "label");
+        assertThat(violations).extracting(Rule::getImpact).containsAnyOf("serious", "critical");
+    }
+}

@@ -60,6 +60,9 @@ final class AccountCommands {
             CliSettings settings = ctx.settings();
             // services(), not onlineServices(): deleting the stored tokens needs no server
             DisconnectResult result = ctx.services().disconnect().disconnect(settings.account());
+            if (result.deletedLocally() || result.revocation() == DisconnectResult.Revocation.NOT_CONNECTED) {
+                ProfilesCommand.forget(ctx, settings.account());
+            }
             Optional<String> detail = result.detail().map(FailureText::scrub);
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("profile", settings.profile());
@@ -115,7 +118,9 @@ final class AccountCommands {
                 try {
                     user = Optional.of(ctx.services().neonApi().currentUser(settings.account()));
                 } catch (NeonApiException e) {
-                    userError = FailureText.describe(e);
+                    // the stored login is shown all the same: the server is only asked who the user is
+                    userError = ErrorReporter.describe(e, ctx);
+                    ctx.say("Warning: the user could not be read: " + userError);
                 }
             }
             Instant now = ctx.env().clock().instant();
@@ -142,6 +147,22 @@ final class AccountCommands {
             }
             long s = d.toSeconds();
             return s >= 3600 ? s / 3600 + "h" + (s % 3600) / 60 + "m" : s >= 60 ? s / 60 + "m" + s % 60 + "s" : s + "s";
+        }
+    }
+
+    @Command(name = "me", mixinStandardHelpOptions = true, description = "Show the user the login acts for.")
+    static final class Me implements Callable<Integer> {
+        private final CliContext ctx;
+
+        Me(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            NeonUser user = ctx.onlineServices().neonApi().currentUser(ctx.settings().account());
+            ctx.output().object(Views.user(user));
+            return ExitCode.SUCCESS;
         }
     }
 

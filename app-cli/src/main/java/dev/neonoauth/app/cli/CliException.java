@@ -26,6 +26,18 @@ final class CliException extends RuntimeException {
         return new CliException(ExitCode.USAGE, message);
     }
 
+    /**
+     * The value {@code build} makes from what the user typed; its {@link IllegalArgumentException} (a record's check
+     * of a name or combination) is a usage error with the check's message.
+     */
+    static <T> T usageIfInvalid(java.util.function.Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
     int exitCode() {
         return exitCode;
     }

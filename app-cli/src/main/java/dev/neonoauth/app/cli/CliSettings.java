@@ -11,7 +11,6 @@ import dev.neonoauth.core.domain.ClientSecret;
 import dev.neonoauth.core.domain.Scope;
 import dev.neonoauth.core.domain.ScopeSet;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -68,12 +67,10 @@ final class CliSettings {
     private final Optional<ClientAuthenticationMethod> clientAuth;
     private final URI oauthHost;
     private final URI apiHost;
-    private final Optional<String> scopes;
     private final Map<String, String> env;
 
     private CliSettings(String profile, boolean sandboxProfile, String clientId, Optional<ClientSecret> clientSecret,
-            Optional<ClientAuthenticationMethod> clientAuth, URI oauthHost, URI apiHost, Optional<String> scopes,
-            Map<String, String> env) {
+            Optional<ClientAuthenticationMethod> clientAuth, URI oauthHost, URI apiHost, Map<String, String> env) {
         this.profile = profile;
         this.sandboxProfile = sandboxProfile;
         this.clientId = clientId;
@@ -81,41 +78,44 @@ final class CliSettings {
         this.clientAuth = clientAuth;
         this.oauthHost = oauthHost;
         this.apiHost = apiHost;
-        this.scopes = scopes;
         this.env = env;
     }
 
     /**
-     * Resolves the settings.
+     * Resolves the settings from the global options as picocli left them (each the option's value, else its
+     * environment variable's, already checked by {@link Converters}) and the environment variables that have no
+     * option. What remains here is what depends on several values: without a client id the sandbox profile and its
+     * hosts, the API host from the OAuth host, the client's authentication from the secret.
      *
-     * @throws CliException (usage) when a value is malformed
+     * @throws CliException (usage) when a value is malformed or the values do not fit together
      */
     static CliSettings resolve(GlobalOptions options, CliEnvironment environment) {
-        String profile = first(options.profile, environment.variable(ENV_PROFILE)).orElse(DEFAULT_PROFILE);
-        if (!PROFILE_NAME.matcher(profile).matches()) {
+        String profile = options.profile == null ? DEFAULT_PROFILE : options.profile.strip();
+        if (!isProfileName(profile)) {
             throw CliException.usage("invalid profile name '" + printable(profile)
                     + "': use letters, digits, '.', '_' or '-' (at most 64 characters)");
         }
-        Optional<String> clientId = first(options.clientId, environment.variable(ENV_CLIENT_ID));
+        Optional<String> clientId = Optional.ofNullable(options.clientId).map(String::strip).filter(v -> !v.isEmpty());
         Optional<ClientSecret> secret = environment.variable(ENV_CLIENT_SECRET).map(ClientSecret::new);
         boolean sandbox = clientId.isEmpty();
         if (sandbox && secret.isPresent()) {
             throw CliException.usage(ENV_CLIENT_SECRET + " is set but no client id is: set " + ENV_CLIENT_ID
                     + " or --client-id too");
         }
-        Optional<ClientAuthenticationMethod> clientAuth = first(options.clientAuth, environment.variable(ENV_CLIENT_AUTH))
-                .map(CliSettings::clientAuthentication);
-        Optional<String> oauthOption = first(options.oauthHost, environment.variable(ENV_OAUTH_HOST));
-        URI oauth = uri(oauthOption.orElse(sandbox ? SANDBOX_DEFAULT_URL : withoutSlash(NeonApiConfig.DEFAULT_ISSUER)),
-                "--oauth-host / " + ENV_OAUTH_HOST);
-        Optional<String> apiOption = first(options.apiHost, environment.variable(ENV_API_HOST));
-        URI api = uri(apiOption.orElse(sandbox ? withoutSlash(oauth) + "/api/v2" : NeonApiConfig.DEFAULT_API_BASE_URL.toString()),
-                "--api-host / " + ENV_API_HOST);
-        CliSettings settings = new CliSettings(profile, sandbox, clientId.orElse(SANDBOX_CLIENT_ID), secret, clientAuth,
-                oauth, api, environment.variable(ENV_SCOPES), environment.env());
+        URI oauth = Optional.ofNullable(options.oauthHost)
+                .orElseGet(() -> URI.create(sandbox ? SANDBOX_DEFAULT_URL : withoutSlash(NeonApiConfig.DEFAULT_ISSUER)));
+        URI api = Optional.ofNullable(options.apiHost).orElseGet(() -> sandbox
+                ? URI.create(withoutSlash(oauth) + "/api/v2") : NeonApiConfig.DEFAULT_API_BASE_URL);
+        CliSettings settings = new CliSettings(profile, sandbox, clientId.orElse(SANDBOX_CLIENT_ID), secret,
+                Optional.ofNullable(options.clientAuth), oauth, api, environment.env());
         settings.neonApiConfig(); // validates the hosts (https, or http on loopback only)
         settings.client(); // validates the client authentication against the secret
         return settings;
+    }
+
+    /** Letters, digits, '.', '_', '-'; at most 64. */
+    static boolean isProfileName(String name) {
+        return PROFILE_NAME.matcher(name).matches();
     }
 
     String profile() {
@@ -165,18 +165,12 @@ final class CliSettings {
         }
     }
 
-    private static ClientAuthenticationMethod clientAuthentication(String value) {
-        try {
-            return ClientAuthenticationMethod.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw CliException.usage("--client-auth / " + ENV_CLIENT_AUTH + ": " + e.getMessage());
-        }
-    }
-
-    /** The scopes {@code login} asks for: {@code --scopes}, else {@value #ENV_SCOPES}, else Neon's CLI default. */
-    ScopeSet loginScopes(Optional<String> option) {
-        Optional<String> raw = first(option, scopes);
-        return raw.map(CliSettings::parseScopes).orElse(NeonScopes.DEFAULT);
+    /**
+     * The scopes {@code login} asks for: {@code --scopes} (whose default picocli takes from {@value #ENV_SCOPES}),
+     * else Neon's CLI default.
+     */
+    static ScopeSet loginScopes(Optional<String> option) {
+        return option.filter(v -> !v.isBlank()).map(CliSettings::parseScopes).orElse(NeonScopes.DEFAULT);
     }
 
     /**
@@ -273,30 +267,9 @@ final class CliSettings {
         }
     }
 
-    private static URI uri(String value, String what) {
-        try {
-            URI uri = new URI(value.strip());
-            if (!uri.isAbsolute() || uri.getHost() == null) {
-                throw CliException.usage(what + ": '" + printable(value) + "' is not an absolute URL");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw CliException.usage(what + ": '" + printable(value) + "' is not a valid URL");
-        }
-    }
-
     private static String withoutSlash(URI uri) {
         String s = uri.toString();
         return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
-    }
-
-    private static Optional<String> first(Optional<String> option, Optional<String> fallback) {
-        Optional<String> o = option.map(String::strip).filter(v -> !v.isEmpty());
-        return o.isPresent() ? o : fallback;
-    }
-
-    private static Optional<String> first(String option, Optional<String> fallback) {
-        return first(Optional.ofNullable(option), fallback);
     }
 
     /** A user-supplied value for a message: at most 80 visible characters. */

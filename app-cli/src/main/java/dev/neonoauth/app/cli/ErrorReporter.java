@@ -4,6 +4,7 @@ import com.google.inject.ConfigurationException;
 import com.google.inject.CreationException;
 import com.google.inject.ProvisionException;
 import com.google.inject.spi.Message;
+import dev.neonoauth.core.port.in.AccessTokenResult;
 import dev.neonoauth.core.port.out.AuthorizationServerDiscovery.DiscoveryException;
 import dev.neonoauth.core.port.out.InfrastructureException;
 import dev.neonoauth.core.port.out.StoreUnavailableException;
@@ -31,6 +32,14 @@ import java.util.regex.Pattern;
  */
 final class ErrorReporter {
     /** How oauth-http words a metadata document that names another issuer. */
+    /**
+     * How neon-api-adapter words an error answer: {@code GET /projects/x failed with HTTP 404: NOT_FOUND: project not
+     * found (request id ...)}. The user needs Neon's message and the request id, not the method, path and code.
+     */
+    private static final Pattern API_ERROR = Pattern.compile(
+            "\\S+ \\S+ failed with HTTP \\d{3}: (?:[A-Z][A-Z0-9_]*: )?(.+?)(?: \\(request id [^)]*\\))?", Pattern.DOTALL);
+    /** How it words a transport failure: {@code GET /x failed in transport (connection refused) ...}. */
+    private static final Pattern TRANSPORT = Pattern.compile("\\S+ \\S+ failed in transport \\(([^)]*)\\).*", Pattern.DOTALL);
     private static final Pattern ISSUER_MISMATCH = Pattern.compile("names the issuer (.+?), not the configured (\\S+?);");
 
     private ErrorReporter() {}
@@ -104,9 +113,11 @@ final class ErrorReporter {
         String login = setting(ctx, CliSettings::loginCommand, "neon-oauth login");
         String message = FailureText.describe(e);
         if (e instanceof ReauthorizationRequiredException) {
-            return new Classified(ExitCode.LOGIN_REQUIRED, "no usable login for profile "
-                    + setting(ctx, CliSettings::profile, CliSettings.DEFAULT_PROFILE) + " (" + message + "). Run: "
-                    + login);
+            String profile = setting(ctx, CliSettings::profile, CliSettings.DEFAULT_PROFILE);
+            // the core's words for "no grant" are the web app's ("connect it first"): say it as a CLI does
+            boolean never = message.startsWith(AccessTokenResult.Reason.NOT_CONNECTED.message());
+            return new Classified(ExitCode.LOGIN_REQUIRED, (never ? "not logged in (profile " + profile + ")"
+                    : "the login of profile " + profile + " is no longer valid: " + message) + ". Run: " + login);
         }
         if (e instanceof MissingScopeException m) {
             return new Classified(ExitCode.MISSING_SCOPE, message + ". Log in again asking for it: " + login
@@ -149,16 +160,20 @@ final class ErrorReporter {
     }
 
     private static String neonApi(NeonApiException n, String message, CliContext ctx) {
+        String requestId = n.requestId().map(id -> " (request id " + id + ")").orElse("");
         if (n.httpStatus() == 0) {
             String where = setting(ctx, s -> " at " + s.apiHost(), "");
-            return "could not reach the Neon API" + where + ": " + message + sandboxHint(ctx)
+            Matcher transport = TRANSPORT.matcher(message);
+            String why = transport.matches() ? transport.group(1) + requestId : message;
+            return "could not reach the Neon API" + where + ": " + why + sandboxHint(ctx)
                     + setting(ctx, s -> s.sandboxProfile() ? "" : ". Check --api-host / " + CliSettings.ENV_API_HOST
                             + " and your network.", "");
         }
-        return "Neon API: " + message
-                + n.code().map(code -> " [" + code + "]").orElse("")
-                + n.requestId().filter(id -> !String.valueOf(n.getMessage()).contains(id))
-                        .map(id -> " (request id " + id + ")").orElse("");
+        Matcher error = API_ERROR.matcher(message);
+        if (error.matches()) {
+            return error.group(1) + requestId;
+        }
+        return message + (n.requestId().filter(message::contains).isPresent() ? "" : requestId);
     }
 
     /**

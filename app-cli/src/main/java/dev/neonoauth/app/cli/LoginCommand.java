@@ -58,9 +58,9 @@ final class LoginCommand implements Callable<Integer> {
             + "(for ssh -L N:127.0.0.1:N). With --no-browser, the port of the redirect URI.")
     Integer port;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", description = "How long to wait for the browser "
-            + "(e.g. 90s, 5m; default 5m).")
-    String timeout;
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = Converters.Time.class, defaultValue = "5m",
+            description = "How long to wait for the browser (e.g. 90s, 5m; default 5m).")
+    Duration timeout = DEFAULT_TIMEOUT;
 
     @Option(names = "--scopes", paramLabel = "SCOPES", description = "Scopes to ask for, separated by spaces or commas; "
             + "short forms like projects:read are accepted. Default: $NEON_SCOPES, else Neon CLI's scopes.")
@@ -79,7 +79,7 @@ final class LoginCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Duration wait = timeout == null ? DEFAULT_TIMEOUT : CliSettings.duration(timeout, "--timeout");
+        Duration wait = timeout;
         if (wait.compareTo(Duration.ofSeconds(1)) < 0 || wait.compareTo(MAX_TIMEOUT) > 0) {
             throw CliException.usage("--timeout must be between 1s and 59m");
         }
@@ -90,7 +90,7 @@ final class LoginCommand implements Callable<Integer> {
             refuseUnattended();
         }
         CliSettings settings = ctx.settings();
-        ScopeSet requested = settings.loginScopes(Optional.ofNullable(scopes));
+        ScopeSet requested = CliSettings.loginScopes(Optional.ofNullable(scopes));
         ctx.stateTtl(wait.plusMinutes(1));
         Optional<TokenSet> previous = ctx.onlineServices().storedGrant(settings.account());
         Outcome outcome = noBrowser ? pasteMode(settings, requested) : loopback(settings, requested, wait);
@@ -268,6 +268,7 @@ final class LoginCommand implements Callable<Integer> {
             throw new CliException(outcome.exitCode(), outcome.message());
         }
         CallbackResult.Authorized authorized = outcome.authorized().get();
+        ProfilesCommand.remember(ctx, settings.account());
         Optional<NeonUser> user = Optional.empty();
         try {
             user = Optional.of(ctx.onlineServices().neonApi().currentUser(settings.account()));

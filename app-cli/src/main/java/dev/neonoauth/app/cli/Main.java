@@ -10,9 +10,8 @@ import dev.neonoauth.adapter.neon.NeonApiConfig;
 import dev.neonoauth.adapter.neon.NeonApiModule;
 import dev.neonoauth.guice.OAuthCoreModule;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import picocli.CommandLine;
 
 /**
@@ -22,11 +21,6 @@ import picocli.CommandLine;
  * only when first injected.
  */
 public final class Main {
-    /**
-     * The embedded H2 database's file in the data directory (storage-jdbc's default database {@code tokens}), created
-     * owner-only before H2 opens it.
-     */
-
     private Main() {}
 
     public static void main(String[] args) {
@@ -47,7 +41,7 @@ public final class Main {
         CliContext ctx = new CliContext(environment, factory);
         int code;
         try {
-            code = commandLine(ctx, args).execute(args);
+            code = commandLine(ctx).execute(args);
         } catch (RuntimeException | Error e) {
             code = ErrorReporter.report(e, ctx);
         }
@@ -59,7 +53,7 @@ public final class Main {
         return code;
     }
 
-    static CommandLine commandLine(CliContext ctx, String[] args) {
+    static CommandLine commandLine(CliContext ctx) {
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
@@ -72,8 +66,9 @@ public final class Main {
             }
         };
         CommandLine cli = new CommandLine(new RootCommand(ctx), factory);
-        // Building picocli's model of a command costs start-up time: register only what the command line names.
-        register(cli, RootCommand.SUBCOMMANDS, RootCommand.named(args), factory, RootCommand.namedNested(args));
+        HelpLayout.withoutRepeatedGlobalOptions(cli);
+        // option, then environment variable, then the annotation's default
+        cli.setDefaultValueProvider(new EnvironmentDefaults(ctx.env()));
         // picocli's help and messages go through the terminal's sanitizer too, which would strip ANSI styles: none
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         cli.setOut(ctx.stdout().writer());
@@ -81,31 +76,40 @@ public final class Main {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> ErrorReporter.report(e, ctx));
         cli.setParameterExceptionHandler((e, badArgs) -> {
-            ctx.stderr().line("Error: " + e.getMessage());
+            ctx.stderr().line("Error: " + usageMessage(e));
             ctx.stderr().line("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return ExitCode.USAGE;
         });
         return cli;
     }
 
-    private static void register(CommandLine parent, Map<String, Class<?>> commands, Optional<String> named,
-            CommandLine.IFactory factory, Optional<String> nestedNamed) {
-        for (Map.Entry<String, Class<?>> command : commands.entrySet()) {
-            if (named.isPresent() && !named.get().equals(command.getKey())) {
-                continue;
-            }
-            CommandLine sub;
-            try {
-                sub = new CommandLine(factory.create(command.getValue()), factory);
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot create the command " + command.getKey(), e);
-            }
-            parent.addSubcommand(command.getKey(), sub);
-            Map<String, Class<?>> nested = RootCommand.nested(command.getKey());
-            if (!nested.isEmpty()) {
-                register(sub, nested, named.isPresent() ? nestedNamed : Optional.empty(), factory, Optional.empty());
-            }
+    /**
+     * picocli's message, and for a mistyped command or option what picocli suggests ("did you mean"): one line.
+     */
+    static String usageMessage(CommandLine.ParameterException e) {
+        CommandLine.Model.CommandSpec command = e.getCommandLine().getCommandSpec();
+        if (!command.subcommands().isEmpty()
+                && String.valueOf(e.getMessage()).startsWith("Missing required subcommand")) {
+            Set<String> names = new LinkedHashSet<>();
+            command.subcommands().values().forEach(sub -> names.add(sub.getCommandName()));
+            return "missing subcommand: " + String.join(", ", names);
         }
+        if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched) || unmatched.getUnmatched().isEmpty()) {
+            return e.getMessage();
+        }
+        String first = unmatched.getUnmatched().get(0);
+        CommandLine.Model.CommandSpec spec = e.getCommandLine().getCommandSpec();
+        boolean option = first.startsWith("-");
+        Set<String> suggestions = new LinkedHashSet<>();
+        for (String suggestion : unmatched.getSuggestions()) {
+            CommandLine sub = spec.subcommands().get(suggestion);
+            suggestions.add(sub == null ? suggestion : sub.getCommandName()); // an alias suggests its command
+        }
+        String what = option ? "unknown option '" + CliSettings.printable(first) + "'"
+                : spec.subcommands().isEmpty() ? "unexpected argument '" + CliSettings.printable(first) + "'"
+                : "unknown command '" + CliSettings.printable(first) + "'";
+        return what + (suggestions.isEmpty() ? "" : ". Did you mean " + String.join(" or ",
+                suggestions.stream().limit(3).map(s -> "'" + s + "'").toList()) + "?");
     }
 
     /**

@@ -21,54 +21,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code projects list|get|create|update|delete|recover}. */
-@Command(name = "projects", mixinStandardHelpOptions = true, description = "Manage Neon projects.")
-final class ProjectsCommand implements Callable<Integer> {
-    /** The subcommands, registered by {@link Main} (only the one named, when one is). */
-    static final Map<String, Class<?>> SUBCOMMANDS = RootCommand.ordered(
-            "list", ListProjects.class, "get", Get.class, "create", Create.class, "update", Update.class,
-            "delete", Delete.class, "recover", Recover.class);
-
-    private final CliContext ctx;
-
-    ProjectsCommand(CliContext ctx) {
-        this.ctx = ctx;
-    }
-
-    @Override
-    public Integer call() {
-        throw CliException.usage("missing subcommand: list, get, create, update, delete or recover "
-                + "(neon-oauth projects --help)");
-    }
-
+@Command(name = "projects", aliases = "project", mixinStandardHelpOptions = true, description = "Manage Neon projects.",
+        subcommands = {ProjectsCommand.ListProjects.class, ProjectsCommand.Get.class, ProjectsCommand.Create.class,
+                ProjectsCommand.Update.class, ProjectsCommand.Delete.class, ProjectsCommand.Recover.class})
+final class ProjectsCommand {
     /** Options of the commands that start Neon operations. */
     static final class WaitOptions {
         @Option(names = "--no-wait", description = "Return at once instead of waiting for the operations to finish.")
         boolean noWait;
 
-        @Option(names = "--wait-timeout", paramLabel = "DURATION",
-                description = "How long to wait for the operations (default 5m).")
-        String waitTimeout;
+        @Option(names = "--wait-timeout", paramLabel = "DURATION", converter = Converters.Time.class,
+                defaultValue = "5m", description = "How long to wait for the operations (default 5m).")
+        Duration waitTimeout = Duration.ofMinutes(5);
 
         List<Operation> await(CliContext ctx, AccountKey account, String projectId, List<Operation> operations) {
             if (noWait) {
                 return operations;
             }
-            Duration timeout = waitTimeout == null ? Duration.ofMinutes(5)
-                    : CliSettings.duration(waitTimeout, "--wait-timeout");
-            return OperationWaiter.await(ctx, account, projectId, operations, timeout);
+            return OperationWaiter.await(ctx, account, projectId, operations, waitTimeout);
         }
-    }
-
-    static Map<String, Object> changed(Project project, List<Operation> operations) {
-        Map<String, Object> m = Views.project(project);
-        m.put("operations", Views.operations(operations));
-        return m;
-    }
-
-    static Map<String, Object> tableView(Project project, List<Operation> operations) {
-        Map<String, Object> m = Views.project(project);
-        m.put("operations", operations.stream().map(o -> o.action() + "=" + o.status().wireValue()).toList());
-        return m;
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the projects the login can see.")
@@ -139,29 +110,22 @@ final class ProjectsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            ProjectCreation creation;
-            try {
-                creation = new ProjectCreation(Optional.ofNullable(name), Optional.ofNullable(region),
-                        Optional.ofNullable(pgVersion), Optional.ofNullable(orgId));
-            } catch (IllegalArgumentException e) {
-                throw CliException.usage(e.getMessage());
-            }
+            ProjectCreation creation = CliException.usageIfInvalid(() -> new ProjectCreation(Optional.ofNullable(name),
+                    Optional.ofNullable(region), Optional.ofNullable(pgVersion), Optional.ofNullable(orgId)));
             AccountKey account = ctx.settings().account();
             NeonApi api = ctx.onlineServices().neonApi();
             ProjectCreated created = api.createProject(account, creation);
             ctx.say("Created project " + created.project().id() + " (" + created.project().name() + ").");
             List<Operation> operations = wait.await(ctx, account, created.project().id(), created.operations());
-            Map<String, Object> m = changed(created.project(), operations);
+            Map<String, Object> m = Views.project(created.project());
             m.put("default_branch", created.branch().name() + " (" + created.branch().id() + ")");
             m.put("roles", created.roles().stream().map(Role::name).toList());
             m.put("databases", created.databases().stream().map(Database::name).toList());
-            if (ctx.options().output == OutputFormat.table) {
-                m.put("operations", operations.stream().map(o -> o.action() + "=" + o.status().wireValue()).toList());
-            }
+            m.put("operations", Views.operationsFor(ctx, operations));
             ctx.output().object(m);
             if (!created.connectionUris().isEmpty()) {
-                ctx.say("Connection URIs are not printed because they carry the password; find them in the Neon "
-                        + "console.");
+                ctx.say("Connection URIs are not printed because they carry the password; print one with: "
+                        + "neon-oauth connection-string --project-id " + created.project().id());
             }
             return ExitCode.SUCCESS;
         }
@@ -254,9 +218,9 @@ final class ProjectsCommand implements Callable<Integer> {
     }
 
     private static int print(CliContext ctx, ProjectChange change, List<Operation> operations) {
-        ctx.output().object(ctx.options().output == OutputFormat.table
-                ? tableView(change.project(), operations)
-                : changed(change.project(), operations));
+        Map<String, Object> m = Views.project(change.project());
+        m.put("operations", Views.operationsFor(ctx, operations));
+        ctx.output().object(m);
         return ExitCode.SUCCESS;
     }
 

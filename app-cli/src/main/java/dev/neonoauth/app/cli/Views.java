@@ -1,8 +1,13 @@
 package dev.neonoauth.app.cli;
 
 import dev.neonoauth.neon.api.Branch;
+import dev.neonoauth.neon.api.Database;
+import dev.neonoauth.neon.api.Endpoint;
+import dev.neonoauth.neon.api.NeonUser;
 import dev.neonoauth.neon.api.Operation;
+import dev.neonoauth.neon.api.Organization;
 import dev.neonoauth.neon.api.Project;
+import dev.neonoauth.neon.api.Role;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +55,57 @@ final class Views {
 
     static List<Map<String, Object>> operations(List<Operation> operations) {
         return operations.stream().map(Views::operation).toList();
+    }
+
+    /** The operations as a table shows them ({@code action=status}), or as documents for -o json|yaml. */
+    static List<?> operationsFor(CliContext ctx, List<Operation> operations) {
+        return ctx.options().output == OutputFormat.table
+                ? operations.stream().map(o -> o.action() + "=" + o.status().wireValue()).toList()
+                : operations(operations);
+    }
+
+    static Map<String, Object> endpoint(Endpoint e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", e.id());
+        m.put("branch_id", e.branchId());
+        m.put("type", e.type());
+        m.put("host", e.host());
+        m.put("current_state", e.currentState());
+        return m;
+    }
+
+    static Map<String, Object> database(Database d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", d.id());
+        m.put("branch_id", d.branchId());
+        m.put("name", d.name());
+        m.put("owner_name", d.ownerName());
+        return m;
+    }
+
+    /** A role without its password, whether or not the answer carried one. */
+    static Map<String, Object> role(Role r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("branch_id", r.branchId());
+        m.put("name", r.name());
+        return m;
+    }
+
+    static Map<String, Object> organization(Organization o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", o.id());
+        m.put("name", o.name());
+        m.put("handle", o.handle());
+        return m;
+    }
+
+    static Map<String, Object> user(NeonUser u) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", u.id());
+        m.put("email", u.email());
+        m.put("name", u.name());
+        m.put("login", u.login());
+        return m;
     }
 
     static List<Object> projectRow(Project p) {

@@ -205,7 +205,8 @@ class CliEndToEndTest {
         assertThat(cli.run("projects", "list").out()).doesNotContain(id);
         CliHarness.Result gone = cli.run("projects", "get", id);
         assertThat(gone.exitCode()).isEqualTo(ExitCode.ERROR);
-        assertThat(gone.err()).startsWith("Error: Neon API: ").contains("404");
+        assertThat(gone.err()).startsWith("Error: project not found (request id ").doesNotContain("404")
+                .doesNotContain("GET ");
         assertThat(gone.err().lines().count()).isEqualTo(1);
 
         CliHarness.Result recovered = cli.run("projects", "recover", id);
@@ -372,19 +373,6 @@ class CliEndToEndTest {
         CliHarness.Result subHelp = cli.run("-o", "json", "projects", "list", "--help");
         assertThat(subHelp.exitCode()).isZero();
         assertThat(subHelp.out()).contains("Usage: neon-oauth projects list").contains("--org-id");
-        assertThat(RootCommand.named(new String[] {"--profile", "login", "-o", "json", "projects", "list"}))
-                .contains("projects");
-        assertThat(RootCommand.named(new String[] {"--verbose"})).isEmpty();
-        // every global option that takes a value is skipped with its value, so only the named command is built
-        assertThat(RootCommand.named(new String[] {"--client-auth", "none", "--client-id", "x", "--oauth-host",
-                "http://127.0.0.1:1", "--api-host", "http://127.0.0.1:1", "status"})).contains("status");
-        for (java.lang.reflect.Field field : GlobalOptions.class.getDeclaredFields()) {
-            picocli.CommandLine.Option option = field.getAnnotation(picocli.CommandLine.Option.class);
-            if (option != null && field.getType() != boolean.class) {
-                assertThat(RootCommand.OPTIONS_WITH_VALUE).as("global option %s takes a value", field.getName())
-                        .contains(option.names());
-            }
-        }
     }
 
     @Test

@@ -11,6 +11,8 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -18,16 +20,27 @@ import org.junit.jupiter.api.Test;
 /** Configuration precedence (option, then environment, then default) and the sandbox profile. */
 class CliSettingsTest {
 
-    private static CliSettings resolve(GlobalOptions options, Map<String, String> env) {
+    /** The settings of {@code neon-oauth ARGS status} in {@code env}, as picocli and the default provider leave them. */
+    private static CliSettings resolve(Map<String, String> env, String... args) {
+        CliContext ctx = context(env);
+        List<String> line = new ArrayList<>(List.of(args));
+        line.add("status");
+        Main.commandLine(ctx).parseArgs(line.toArray(String[]::new));
+        return ctx.settings();
+    }
+
+    private static CliContext context(Map<String, String> env) {
         CliEnvironment environment = new CliEnvironment(env, InputStream.nullInputStream(), new PrintStream(
                 PrintStream.nullOutputStream()), new PrintStream(PrintStream.nullOutputStream()), true, uri -> false,
                 Clock.systemUTC(), Optional.empty());
-        return CliSettings.resolve(options, environment);
+        return new CliContext(environment, (settings, e, ttl) -> {
+            throw new AssertionError("no services here");
+        });
     }
 
     @Test
     void withoutAClientIdTheSandboxProfileIsUsed() {
-        CliSettings s = resolve(new GlobalOptions(), Map.of());
+        CliSettings s = resolve(Map.of());
         assertThat(s.sandboxProfile()).isTrue();
         assertThat(s.clientId()).isEqualTo("neon-oauth-cli");
         assertThat(s.oauthHost()).isEqualTo(URI.create("http://127.0.0.1:4444"));
@@ -40,7 +53,7 @@ class CliSettingsTest {
 
     @Test
     void aClientIdMeansNeonItselfWithDiscovery() {
-        CliSettings s = resolve(new GlobalOptions(), Map.of("NEON_CLIENT_ID", "my-app"));
+        CliSettings s = resolve(Map.of("NEON_CLIENT_ID", "my-app"));
         assertThat(s.sandboxProfile()).isFalse();
         assertThat(s.oauthHost()).isEqualTo(URI.create("https://oauth2.neon.tech"));
         assertThat(s.apiHost()).isEqualTo(URI.create("https://console.neon.tech/api/v2"));
@@ -50,12 +63,9 @@ class CliSettingsTest {
 
     @Test
     void optionsBeatEnvironmentWhichBeatsDefaults() {
-        GlobalOptions options = new GlobalOptions();
-        options.profile = "work";
-        options.clientId = "from-option";
-        options.apiHost = "https://api.example.test/v2";
-        CliSettings s = resolve(options, Map.of("NEON_PROFILE", "home", "NEON_CLIENT_ID", "from-env",
-                "NEON_OAUTH_HOST", "https://oauth.example.test", "NEON_API_HOST", "https://ignored.example.test"));
+        CliSettings s = resolve(Map.of("NEON_PROFILE", "home", "NEON_CLIENT_ID", "from-env",
+                "NEON_OAUTH_HOST", "https://oauth.example.test", "NEON_API_HOST", "https://ignored.example.test"),
+                "--profile", "work", "--client-id", "from-option", "--api-host", "https://api.example.test/v2");
         assertThat(s.profile()).isEqualTo("work");
         assertThat(s.clientId()).isEqualTo("from-option");
         assertThat(s.oauthHost()).isEqualTo(URI.create("https://oauth.example.test"));
@@ -66,17 +76,17 @@ class CliSettingsTest {
 
     @Test
     void aSecretMakesAConfidentialClientAndNeedsAClientId() {
-        CliSettings s = resolve(new GlobalOptions(), Map.of("NEON_CLIENT_ID", "app", "NEON_CLIENT_SECRET", "s3cret"));
+        CliSettings s = resolve(Map.of("NEON_CLIENT_ID", "app", "NEON_CLIENT_SECRET", "s3cret"));
         assertThat(s.client().isConfidential()).isTrue();
         assertThat(s.client().toString()).doesNotContain("s3cret");
-        assertThatThrownBy(() -> resolve(new GlobalOptions(), Map.of("NEON_CLIENT_SECRET", "s3cret")))
+        assertThatThrownBy(() -> resolve(Map.of("NEON_CLIENT_SECRET", "s3cret")))
                 .isInstanceOf(CliException.class).hasMessageContaining("NEON_CLIENT_ID")
                 .hasMessageNotContaining("s3cret");
     }
 
     @Test
     void plainHttpIsRefusedForNonLoopbackHosts() {
-        assertThatThrownBy(() -> resolve(new GlobalOptions(), Map.of("NEON_CLIENT_ID", "a",
+        assertThatThrownBy(() -> resolve(Map.of("NEON_CLIENT_ID", "a",
                 "NEON_OAUTH_HOST", "http://oauth.example.test")))
                 .isInstanceOf(CliException.class).hasMessageContaining("plain http");
     }
@@ -86,10 +96,32 @@ class CliSettingsTest {
         assertThat(CliSettings.parseScopes("openid, projects:read  orgs:read")).isEqualTo(
                 ScopeSet.of(Scope.OPENID, NeonScopes.PROJECTS_READ, NeonScopes.ORGS_READ));
         assertThatThrownBy(() -> CliSettings.parseScopes("bad\"scope")).isInstanceOf(CliException.class);
-        CliSettings s = resolve(new GlobalOptions(), Map.of("NEON_SCOPES", "openid offline"));
-        assertThat(s.loginScopes(Optional.empty())).isEqualTo(ScopeSet.of(Scope.OPENID, NeonScopes.OFFLINE));
-        assertThat(s.loginScopes(Optional.of("projects:read"))).isEqualTo(ScopeSet.of(NeonScopes.PROJECTS_READ));
-        assertThat(resolve(new GlobalOptions(), Map.of()).loginScopes(Optional.empty())).isEqualTo(NeonScopes.DEFAULT);
+        assertThat(loginScopes(Map.of("NEON_SCOPES", "openid offline"))).isEqualTo("openid offline");
+        assertThat(loginScopes(Map.of("NEON_SCOPES", "openid offline"), "--scopes", "projects:read"))
+                .isEqualTo("projects:read");
+        assertThat(loginScopes(Map.of())).isNull();
+        assertThat(CliSettings.loginScopes(Optional.of("projects:read"))).isEqualTo(ScopeSet.of(NeonScopes.PROJECTS_READ));
+        assertThat(CliSettings.loginScopes(Optional.empty())).isEqualTo(NeonScopes.DEFAULT);
+    }
+
+    /** What login's --scopes is after parsing: the option, else NEON_SCOPES (picocli's default value provider). */
+    private static String loginScopes(Map<String, String> env, String... args) {
+        picocli.CommandLine cli = Main.commandLine(context(env));
+        List<String> line = new ArrayList<>(List.of("login"));
+        line.addAll(List.of(args));
+        cli.parseArgs(line.toArray(String[]::new));
+        return ((LoginCommand) cli.getSubcommands().get("login").getCommand()).scopes;
+    }
+
+    @Test
+    void environmentValuesAreCheckedLikeOptionsAndAreUsageErrors() {
+        assertThatThrownBy(() -> resolve(Map.of("NEON_PROFILE", "../etc")))
+                .isInstanceOf(picocli.CommandLine.ParameterException.class).hasMessageContaining("NEON_PROFILE");
+        assertThatThrownBy(() -> resolve(Map.of(), "--oauth-host", "not a url"))
+                .isInstanceOf(picocli.CommandLine.ParameterException.class).hasMessageContaining("--oauth-host");
+        assertThat(resolve(Map.of("NEON_PROFILE", "  ")).profile()).as("blank is unset").isEqualTo("default");
+        assertThat(resolve(Map.of("NEON_PROFILE", "home"), "--profile", "work").profile()).isEqualTo("work");
+        assertThat(resolve(Map.of("NEON_PROFILE", "home")).profile()).isEqualTo("home");
     }
 
     @Test

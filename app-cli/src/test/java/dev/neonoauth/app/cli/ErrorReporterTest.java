@@ -47,6 +47,7 @@ class ErrorReporterTest {
         CliContext ctx = new CliContext(env, (settings, environment, ttl) -> {
             throw new AssertionError("no services here");
         });
+        Main.commandLine(ctx).parseArgs("status"); // the options and their environment defaults, as in a run
         ctx.options().verbose = options.length > 0;
         return ctx;
     }

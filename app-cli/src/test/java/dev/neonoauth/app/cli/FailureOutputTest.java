@@ -94,6 +94,14 @@ class FailureOutputTest {
                     () -> hostile("hostile-list").run("projects", "list")));
             scenarios.add(new Scenario("hostile strings: error",
                     () -> hostile("hostile-error").run("projects", "get", "p")));
+            scenarios.add(new Scenario("hostile strings: unknown branch",
+                    () -> hostile("hostile-branch").run("branches", "get", "nosuch", "--project-id", "p")));
+            scenarios.add(new Scenario("hostile strings: connection string", true,
+                    () -> hostile("hostile-cs").run("cs", "--project-id", "p", "--role-name", "r")));
+            scenarios.add(new Scenario("unreachable Neon API: me", () -> loggedIn("api-me", sandbox.baseUri())
+                    .env("NEON_API_HOST", nothingListens + "/api/v2").run("me")));
+            scenarios.add(new Scenario("unreachable Neon API: connection-string", () -> loggedIn("api-cs",
+                    sandbox.baseUri()).env("NEON_API_HOST", nothingListens + "/api/v2").run("cs", "--project-id", "p")));
             scenarios.add(new Scenario("hostile strings: failed operation",
                     () -> hostile("hostile-operation").run("projects", "delete", "p")));
             String[][] badFlags = {{"-o", "xml", "status"}, {"login", "--timeout", "soon"},
@@ -101,7 +109,12 @@ class FailureOutputTest {
                     {"--oauth-host", "ftp://example.com", "status"}, {"--oauth-host", "http://example.com", "status"},
                     {"--client-auth", "bogus", "--client-id", "x", "status"}, {"login", "--no-browser", "--scopes", " , "},
                     {"projects", "create", "--pg-version", "abc"}, {"projects", "create", "--pg-version", "99"},
-                    {"projects", "create", "--wait-timeout", "forever"}, {"branches", "list"}, {"frobnicate"}};
+                    {"projects", "create", "--wait-timeout", "forever"}, {"branches", "list"}, {"frobnicate"},
+                    {"porjects", "list"}, {"branches", "create", "--project-id", "p", "--parnet", "main"},
+                    {"branches", "get", "--project-id"}, {"branches", "create", "--project-id", "p", "--type", "big"},
+                    {"connection-string", "--project-id", "p", "--ssl", "bogus"}, {"cs", "main@yesterday",
+                    "--project-id", "p"}, {"databases", "create", "--project-id", "p"}, {"roles", "frobnicate"},
+                    {"branches", "restore", "a", "b@not-a-time", "--project-id", "p"}, {"orgs"}, {"profiles", "nope"}};
             for (String[] flags : badFlags) {
                 scenarios.add(new Scenario("bad flag: " + String.join(" ", flags),
                         () -> harness("flags").run(flags)));

@@ -12,7 +12,15 @@ import dev.neonoauth.core.port.in.Disconnect;
 import dev.neonoauth.neon.api.Branch;
 import dev.neonoauth.neon.api.BranchChange;
 import dev.neonoauth.neon.api.BranchCreation;
+import dev.neonoauth.neon.api.BranchRestore;
+import dev.neonoauth.neon.api.ConnectionUri;
+import dev.neonoauth.neon.api.ConnectionUriQuery;
 import dev.neonoauth.neon.api.Database;
+import dev.neonoauth.neon.api.DatabaseChange;
+import dev.neonoauth.neon.api.DatabaseCreation;
+import dev.neonoauth.neon.api.Endpoint;
+import dev.neonoauth.neon.api.EndpointChange;
+import dev.neonoauth.neon.api.EndpointCreation;
 import dev.neonoauth.neon.api.NeonApi;
 import dev.neonoauth.neon.api.NeonApiException;
 import dev.neonoauth.neon.api.NeonUser;
@@ -26,6 +34,9 @@ import dev.neonoauth.neon.api.ProjectCreation;
 import dev.neonoauth.neon.api.ProjectQuery;
 import dev.neonoauth.neon.api.ProjectUpdate;
 import dev.neonoauth.neon.api.Role;
+import dev.neonoauth.neon.api.RoleChange;
+import dev.neonoauth.neon.api.RoleCreation;
+import dev.neonoauth.neon.api.RolePassword;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -49,6 +60,13 @@ final class HostileServices implements Services {
     private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
 
     /** What a terminal must show for a hostile string on one line: every control character as {@code ?}. */
+    /** A role password the hostile API hands out: only connection-string and reveal-password may print it. */
+    static final String PASSWORD = "npg_hostile_password";
+
+    static Endpoint endpoint() {
+        return new Endpoint(HOSTILE_ID, HOSTILE_ID, HOSTILE, "read_write", HOSTILE);
+    }
+
     static String oneLine(String hostile) {
         return UserFacing.TERMINAL_CONTROLS.matcher(hostile.replace('\n', '?')).replaceAll("?");
     }
@@ -139,7 +157,7 @@ final class HostileServices implements Services {
         }
 
         public List<Organization> organizations(AccountKey account) {
-            return List.of();
+            return List.of(new Organization(HOSTILE_ID, HOSTILE, HOSTILE));
         }
 
         public List<Project> listProjects(AccountKey account, ProjectQuery query) {
@@ -181,6 +199,58 @@ final class HostileServices implements Services {
 
         public BranchChange deleteBranch(AccountKey account, String projectId, String branchId) {
             return createBranch(account, projectId, null);
+        }
+
+        public BranchChange renameBranch(AccountKey account, String projectId, String branchId, String name) {
+            return createBranch(account, projectId, null);
+        }
+
+        public BranchChange setDefaultBranch(AccountKey account, String projectId, String branchId) {
+            return createBranch(account, projectId, null);
+        }
+
+        public BranchChange restoreBranch(AccountKey account, String projectId, String branchId, BranchRestore restore) {
+            return createBranch(account, projectId, null);
+        }
+
+        public List<Endpoint> listBranchEndpoints(AccountKey account, String projectId, String branchId) {
+            return List.of(endpoint());
+        }
+
+        public EndpointChange createEndpoint(AccountKey account, String projectId, EndpointCreation creation) {
+            return new EndpointChange(endpoint(), List.of(operation(OperationStatus.FINISHED)));
+        }
+
+        public List<Database> listDatabases(AccountKey account, String projectId, String branchId) {
+            return List.of(new Database(1, HOSTILE_ID, "app", HOSTILE)); // a name a query can carry
+        }
+
+        public DatabaseChange createDatabase(AccountKey account, String projectId, String branchId,
+                DatabaseCreation creation) {
+            return new DatabaseChange(listDatabases(account, projectId, branchId).get(0),
+                    List.of(operation(OperationStatus.FINISHED)));
+        }
+
+        public Optional<DatabaseChange> deleteDatabase(AccountKey account, String projectId, String branchId,
+                String databaseName) {
+            return Optional.of(createDatabase(account, projectId, branchId, null));
+        }
+
+        public List<Role> listRoles(AccountKey account, String projectId, String branchId) {
+            return List.of(new Role(HOSTILE_ID, HOSTILE, Optional.of(PASSWORD)));
+        }
+
+        public RoleChange createRole(AccountKey account, String projectId, String branchId, RoleCreation creation) {
+            return new RoleChange(listRoles(account, projectId, branchId).get(0),
+                    List.of(operation(OperationStatus.FINISHED)));
+        }
+
+        public RolePassword revealRolePassword(AccountKey account, String projectId, String branchId, String roleName) {
+            return new RolePassword(HOSTILE);
+        }
+
+        public ConnectionUri getConnectionUri(AccountKey account, String projectId, ConnectionUriQuery query) {
+            return new ConnectionUri("postgresql://role:" + PASSWORD + "@" + HOSTILE + "/db?sslmode=require");
         }
 
         public Operation getOperation(AccountKey account, String projectId, String operationId) {

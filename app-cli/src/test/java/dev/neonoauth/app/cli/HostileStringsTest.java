@@ -82,7 +82,7 @@ class HostileStringsTest {
     void tablesMessagesAndErrorsAreCleanInEveryCommand() {
         CliHarness cli = hostileApi();
         String[][] commands = {{"projects", "list"}, {"projects", "update", "p", "--name", "n"},
-                {"projects", "recover", "p"}, {"status"}, {"branches", "delete", "--project", "p", "b"}};
+                {"projects", "recover", "p"}, {"status"}, {"branches", "delete", "--project", "p", "br-child"}};
         for (String[] command : commands) {
             CliHarness.Result r = cli.run(command);
             assertThat(r.exitCode()).as(r.toString()).isZero();
@@ -95,11 +95,51 @@ class HostileStringsTest {
         UserFacing.assertClean(failedOperation);
         CliHarness.Result apiError = cli.run("projects", "get", "p");
         assertThat(apiError.exitCode()).isEqualTo(ExitCode.ERROR);
-        assertThat(apiError.err()).startsWith("Error: Neon API: project " + oneLine(HOSTILE));
+        assertThat(apiError.err()).startsWith("Error: project " + oneLine(HOSTILE));
         assertThat(apiError.err().lines()).hasSize(1);
         UserFacing.assertClean(apiError);
         CliHarness.Result verbose = cli.run("--verbose", "projects", "get", "p");
         UserFacing.assertNoTerminalControls(verbose.toString(), verbose.all());
+    }
+
+    @Test
+    void theNeonctlParityCommandsAreCleanAndPrintNoPasswordUnlessAsked() throws Exception {
+        CliHarness cli = hostileApi();
+        String[][] commands = {{"me"}, {"orgs", "list"}, {"branches", "get", "br-main", "--project-id", "p"},
+                {"branches", "rename", "br-main", "x", "--project-id", "p"},
+                {"branches", "set-default", "br-child", "--project-id", "p"},
+                {"branches", "restore", "br-child", "^parent", "--project-id", "p"},
+                {"branches", "add-compute", "br-child", "--project-id", "p"},
+                {"databases", "list", "--project-id", "p"}, {"databases", "create", "--name", "d", "--project-id", "p",
+                        "--owner-name", "o"}, {"databases", "delete", "d", "--project-id", "p"},
+                {"roles", "list", "--project-id", "p"}, {"roles", "create", "--name", "r", "--project-id", "p"}};
+        for (String[] command : commands) {
+            for (String format : new String[] {"table", "json", "yaml"}) {
+                CliHarness.Result r = cli.run(concat(command, "-o", format));
+                assertThat(r.exitCode()).as(r.toString()).isZero();
+                UserFacing.assertClean(r);
+                assertThat(r.all()).as(r.toString()).doesNotContain(HostileServices.PASSWORD);
+                if (format.equals("table")) {
+                    assertThat(r.out()).as(r.toString()).contains(oneLine(HOSTILE));
+                } else {
+                    JsonNode parsed = (format.equals("json") ? JSON : YAML).readTree(r.out());
+                    assertThat(parsed.toString()).as(format).contains(JSON.writeValueAsString(HOSTILE)
+                            .replaceAll("^\"|\"$", ""));
+                }
+            }
+        }
+        CliHarness.Result uri = cli.run("connection-string", "--project-id", "p", "--role-name", "r");
+        assertThat(uri.exitCode()).as(uri.toString()).isZero();
+        assertThat(uri.out()).startsWith("postgresql://role:" + HostileServices.PASSWORD + "@" + oneLine(HOSTILE));
+        UserFacing.assertClean(uri);
+        CliHarness.Result password = cli.run("roles", "reveal-password", "r", "--project-id", "p");
+        UserFacing.assertClean(password);
+    }
+
+    private static String[] concat(String[] command, String... more) {
+        String[] all = java.util.Arrays.copyOf(command, command.length + more.length);
+        System.arraycopy(more, 0, all, command.length, more.length);
+        return all;
     }
 
     @Test

@@ -72,11 +72,16 @@ final class Chromium implements AutoCloseable {
 
     /** A screenshot of the current width, the whole page up to {@value #MAX_SHOT_HEIGHT} px. */
     void shot(String name) throws Exception {
-        Dimension before = driver.manage().window().getSize();
-        long height = ((Number) js("return Math.max(document.documentElement.scrollHeight, 600);")).longValue();
-        driver.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(height + 140, MAX_SHOT_HEIGHT)));
+        int width = driver.manage().window().getSize().getWidth();
+        fitHeight(width);
         Files.write(screenshots.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
-        driver.manage().window().setSize(before);
+        setWidth(width);
+    }
+
+    /** The window as tall as the page at {@code width} (up to {@value #MAX_SHOT_HEIGHT} px), for a whole-page shot. */
+    private void fitHeight(int width) {
+        long height = ((Number) js("return Math.max(document.documentElement.scrollHeight, 600);")).longValue();
+        driver.manage().window().setSize(new Dimension(width, (int) Math.min(height + 140, MAX_SHOT_HEIGHT)));
     }
 
     /**
@@ -84,15 +89,16 @@ final class Chromium implements AutoCloseable {
      * horizontal scrolling of the page on the phone, and no serious or critical axe-core violation at either width.
      */
     void check(String name) throws Exception {
-        setWidth(DESKTOP);
-        shot(name + "-desktop");
+        fitHeight(DESKTOP);
+        Files.write(screenshots.resolve(name + "-desktop.png"), driver.getScreenshotAs(OutputType.BYTES));
         axe(name + " at " + DESKTOP + " px");
         setWidth(PHONE);
         long scrollWidth = ((Number) js("return document.documentElement.scrollWidth;")).longValue();
         long viewport = ((Number) js("return document.documentElement.clientWidth;")).longValue();
         assertThat(scrollWidth).as("%s at %d px: the page scrolls sideways (scrollWidth %d, viewport %d)", name, PHONE,
                 scrollWidth, viewport).isLessThanOrEqualTo(viewport);
-        shot(name + "-phone");
+        fitHeight(PHONE);
+        Files.write(screenshots.resolve(name + "-phone.png"), driver.getScreenshotAs(OutputType.BYTES));
         axe(name + " at " + PHONE + " px");
         setWidth(DESKTOP);
     }

@@ -124,14 +124,17 @@ public final class BranchTree {
         return "M" + x1 + " " + y1 + " C" + x1 + " " + mid + " " + x2 + " " + mid + " " + x2 + " " + y2;
     }
 
-    /** From the parent's right side to the child's left side. */
+    /**
+     * From the parent's right side to the child's left side at right angles, like a file tree: the children of one
+     * parent share one vertical trunk.
+     */
     private static String horizontalEdge(TreeLayout.Node parent, TreeLayout.Node child) {
         int x1 = parent.x() + NODE_WIDTH;
         int y1 = parent.y() + NODE_HEIGHT / 2;
         int x2 = child.x();
         int y2 = child.y() + NODE_HEIGHT / 2;
-        int mid = (x1 + x2) / 2;
-        return "M" + x1 + " " + y1 + " C" + mid + " " + y1 + " " + mid + " " + y2 + " " + x2 + " " + y2;
+        int trunk = x1 + LEVEL_GAP / 2;
+        return "M" + x1 + " " + y1 + " H" + trunk + " V" + y2 + " H" + x2;
     }
 
     /** Iterative post-order walk: leaves take the next column, parents are centred over their children. */

@@ -100,30 +100,54 @@ class NeonctlParityTest {
         runTheTable(true);
     }
 
-    private void runTheTable(boolean json) throws IOException {
+    @Test
+    void aRowThatDoesNotWorkFailsTheCheck() {
+        CliHarness cli = loggedIn();
+        String projectId = projectId(cli.run("-o", "json", "projects", "create", "--name", "broken"));
+        for (String broken : List.of("neon-oauth branches get no-such-branch --project-id PROJECT_ID",
+                "neon-oauth branches frobnicate --project-id PROJECT_ID", "neon-oauth projects get no-such-project")) {
+            Row row = new Row("neonctl x", broken);
+            for (boolean json : new boolean[] {false, true}) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> check(cli, row, projectId, json))
+                        .as(broken).isInstanceOf(AssertionError.class);
+            }
+        }
+    }
+
+    private CliHarness loggedIn() {
         CliHarness cli = new CliHarness(sandbox, dataDir).terminal(true);
         cli.login();
         cli.terminal(false); // plain progress lines: no spinner's control characters in the output checked
+        return cli;
+    }
+
+    private void runTheTable(boolean json) throws IOException {
+        CliHarness cli = loggedIn();
         String projectId = projectId(cli.run("-o", "json", "projects", "create", "--name", "parity"));
         for (Row row : rows()) {
-            List<String> args = row.arguments(projectId);
-            if (json) {
-                args.add("-o");
-                args.add("json");
-            }
-            cli.terminal(args.get(0).equals("login")); // a browser login needs a terminal
-            CliHarness.Result r = cli.run(args.toArray(String[]::new));
-            String what = String.join(" ", args) + " (neonctl: " + row.neonctl() + ")\n" + r;
-            assertThat(r.exitCode()).as(what).isZero();
-            assertThat(r.out()).as(what).isNotBlank();
-            assertThat(r.err()).as(what).doesNotContain("Error");
-            UserFacing.assertClean(r);
-            if (json) {
-                JsonNode document = JSON.readTree(r.out());
-                assertThat(document.isContainerNode() && !document.isEmpty()).as(what).isTrue();
-            } else {
-                assertThat(r.out()).as(what).doesNotStartWith("{").doesNotStartWith("[");
-            }
+            check(cli, row, projectId, json);
+        }
+    }
+
+    /** Runs one row: exit 0, a result on standard output, no error; with -o json a document that is not empty. */
+    private static void check(CliHarness cli, Row row, String projectId, boolean json) throws IOException {
+        List<String> args = row.arguments(projectId);
+        if (json) {
+            args.add("-o");
+            args.add("json");
+        }
+        cli.terminal(args.get(0).equals("login")); // a browser login needs a terminal
+        CliHarness.Result r = cli.run(args.toArray(String[]::new));
+        String what = String.join(" ", args) + " (neonctl: " + row.neonctl() + ")\n" + r;
+        assertThat(r.exitCode()).as(what).isZero();
+        assertThat(r.out()).as(what).isNotBlank();
+        assertThat(r.err()).as(what).doesNotContain("Error");
+        UserFacing.assertClean(r);
+        if (json) {
+            JsonNode document = JSON.readTree(r.out());
+            assertThat(document.isContainerNode() && !document.isEmpty()).as(what).isTrue();
+        } else {
+            assertThat(r.out()).as(what).doesNotStartWith("{").doesNotStartWith("[");
         }
     }
 

@@ -172,6 +172,29 @@ class AppWebTest {
     }
 
     @Test
+    void neonsRawErrorTextIsNeverShownAndAPlantedFlashCookieShowsNothingButTheAppsOwnSentences() {
+        browser.connect();
+        app.neon.failure = () -> new dev.neonoauth.neon.api.NeonApiException(400, "BAD_REQUEST",
+                "DELETE /projects/p-1/branches/br-1 failed with HTTP 400: BAD_REQUEST: branch has children",
+                "neon-req-400", false, null);
+        HttpResponse<String> refused = browser.get("/projects");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Neon did not accept the request").contains("BAD_REQUEST")
+                .contains("neon-req-400").doesNotContain("failed with HTTP").doesNotContain("branch has children");
+        app.neon.failure = null;
+
+        java.net.HttpCookie planted = new java.net.HttpCookie("neon_flash", "call-us-at-555");
+        planted.setPath("/");
+        planted.setVersion(0);
+        browser.cookies.getCookieStore().add(app.base(), planted);
+        HttpResponse<String> withPlanted = browser.get("/projects");
+        assertThat(withPlanted.headers().allValues("Set-Cookie")).as("the cookie was read and cleared")
+                .anySatisfy(c -> assertThat(c).startsWith("neon_flash=;").contains("Expires=Thu, 01 Jan 1970"));
+        assertThat(withPlanted.body()).doesNotContain("id=\"flash\"").doesNotContain("call-us");
+        assertThat(browser.get("/projects").body()).doesNotContain("id=\"flash\"");
+    }
+
+    @Test
     void theHeaderNamesTheConnectedUserAndFeedbackShowsOnce() {
         HttpResponse<String> callback = browser.connect();
         assertThat(browser.get(Browser.location(callback).toString()).body()).contains("Your Neon account is connected.")

@@ -94,6 +94,22 @@ class BranchTreeBrowserIT {
         chromium.setWidth(Chromium.PHONE);
         chromium.shot("17-tree-200-branches-selected-phone");
 
+        // a new branch: the self-refreshing progress page (held open by the fake), and a failed operation's page
+        app.neon.pollsToFinish = 1_000;
+        chromium.setWidth(Chromium.DESKTOP);
+        chromium.driver.findElement(By.id("branch-name")).sendKeys("feature-new");
+        chromium.driver.findElement(By.id("create-branch-submit")).click();
+        chromium.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("progress-running")));
+        assertThat(chromium.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Creating the branch");
+        chromium.shot("18-branch-progress-desktop");
+        app.neon.operationsFail = true;
+        app.neon.pollsToFinish = 0;
+        chromium.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("progress-failed")));
+        assertThat(chromium.driver.findElement(By.id("operations")).getText()).contains("compute could not be started");
+        chromium.check("19-branch-progress-failed");
+        chromium.driver.findElement(By.id("open-project")).click();
+        chromium.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("details-name"), "feature-new"));
+
         // axe-core really runs: a page with an image without alternative text and an unlabelled field fails it
         chromium.driver.get("data:text/html,<html><body><img src='x.png'><input type='text'></body></html>");
         List<Rule> violations = new AxeBuilder().analyze(chromium.driver).getViolations();

@@ -62,6 +62,8 @@ final class FakeNeonApi implements NeonApi {
     private final Map<String, Integer> polls = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger(1000);
     volatile int pollsToFinish = 1;
+    /** Operations that finish from now on fail (Neon's operation error), instead of finishing. */
+    volatile boolean operationsFail;
     volatile Duration listLatency = Duration.ZERO;
     volatile Supplier<RuntimeException> failure;
 
@@ -208,8 +210,10 @@ final class FakeNeonApi implements NeonApi {
         }
         int seen = polls.merge(operationId, 1, Integer::sum);
         if (seen > pollsToFinish && !op.status().isTerminal()) {
-            op = new Operation(op.id(), op.projectId(), op.branchId(), op.action(), OperationStatus.FINISHED,
-                    Optional.empty(), op.createdAt(), Instant.now());
+            op = new Operation(op.id(), op.projectId(), op.branchId(), op.action(),
+                    operationsFail ? OperationStatus.FAILED : OperationStatus.FINISHED,
+                    operationsFail ? Optional.of("compute could not be started") : Optional.empty(), op.createdAt(),
+                    Instant.now());
             operations.put(op.id(), op);
         }
         return op;

@@ -89,14 +89,26 @@ final class ProfilesCommand {
 
     private static void write(CliContext ctx, TreeSet<String> keys) {
         Path file = SandboxCommand.dataDirectory(ctx.env()).resolve(FILE);
+        Path temporary = null;
         try {
             Files.createDirectories(file.getParent());
-            Path temporary = Files.createTempFile(file.getParent(), FILE, ".tmp",
+            temporary = Files.createTempFile(file.getParent(), FILE, ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.write(temporary, keys, StandardCharsets.UTF_8);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | UnsupportedOperationException e) {
             // best effort: the list is a convenience, the grant is in the token store
+            deleteQuietly(temporary);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            // nothing more to do: a left-over temporary file holds profile names only
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.neonoauth.app.web;
 
 import dev.neonoauth.app.web.session.SessionManager;
+import dev.neonoauth.app.web.view.FlashMessage;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
@@ -37,6 +38,9 @@ final class Flash {
         this.sessions = sessions;
     }
 
+    /** Messages that are information rather than the success of an action. */
+    private static final java.util.Set<String> INFORMATION = java.util.Set.of("not-connected");
+
     static boolean isKnown(String key) {
         return key != null && MESSAGES.containsKey(key);
     }
@@ -50,17 +54,18 @@ final class Flash {
     }
 
     /** The message waiting for this request, if any; the cookie is cleared so that it shows once. */
-    Optional<String> take(Context ctx) {
+    Optional<FlashMessage> take(Context ctx) {
         Object shown = ctx.attribute(SHOWN);
-        if (shown instanceof String s) {
-            return Optional.of(s);
+        if (shown instanceof FlashMessage m) {
+            return Optional.of(m);
         }
         String key = Optional.ofNullable(ctx.cookie(SECURE_COOKIE)).orElseGet(() -> ctx.cookie(COOKIE));
         if (key == null) {
             return Optional.empty();
         }
         ctx.cookie(cookie(ctx, "", 0));
-        Optional<String> message = Optional.ofNullable(MESSAGES.get(key));
+        Optional<FlashMessage> message = Optional.ofNullable(MESSAGES.get(key))
+                .map(text -> new FlashMessage(text, !INFORMATION.contains(key)));
         message.ifPresent(m -> ctx.attribute(SHOWN, m));
         return message;
     }

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,20 +26,27 @@ import org.openqa.selenium.support.ui.Select;
  */
 class BrowserIT {
     @TempDir
-    Path temp;
-    private RunningApp app;
-    private Chromium chromium;
-    private WebDriver driver;
+    static Path temp;
+    private static RunningApp app;
+    private static Chromium chromium;
+    private static WebDriver driver;
 
-    @BeforeEach
-    void start() throws Exception {
+    /** One browser and one app for the class (each test starts without cookies): starting them takes seconds. */
+    @BeforeAll
+    static void start() throws Exception {
         chromium = Chromium.start(temp);
         driver = chromium.driver;
         app = Main.start(WebConfig.fromEnvironment(Map.of("PORT", "0", "NEON_OAUTH_DATA_DIR", temp.resolve("data").toString())));
     }
 
-    @AfterEach
-    void stop() throws Exception {
+    @BeforeEach
+    void freshBrowserSession() {
+        chromium.driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        chromium.setWidth(Chromium.DESKTOP);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
         Chromium.stop(chromium, app);
     }
 

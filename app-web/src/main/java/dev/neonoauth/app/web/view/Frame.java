@@ -9,7 +9,7 @@ import java.util.Optional;
  * progress; no script needed).
  */
 public record Frame(String title, boolean connected, Optional<String> user, String csrf, int refreshSeconds,
-        Optional<String> flash) {
+        Optional<FlashMessage> flash) {
     public Frame {
         Objects.requireNonNull(title, "title == null");
         Objects.requireNonNull(user, "user == null");

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +52,65 @@ class LauncherIT {
             assertThat(second.output()).startsWith("[");
             assertThat(Files.size(archive)).isEqualTo(size);
             assertThat(Files.list(dir).filter(p -> p.toString().endsWith(".tmp")).count()).isZero();
+        }
+    }
+
+    /**
+     * On Java 25 or newer the launcher records an AOT cache instead. Runs where such a JDK is installed next to the
+     * default one (the machines this project is built on have Temurin 25 under /usr/lib/jvm); elsewhere it is skipped.
+     */
+    @Test
+    void onJava25TheLauncherRecordsAnAotCacheOnceAndPrintsNoJvmWarnings() throws Exception {
+        Optional<Path> java25 = newerJavaHome(25);
+        Assumptions.assumeTrue(java25.isPresent(), "no Java 25 or newer under /usr/lib/jvm");
+        String version = releaseVersion(java25.get()).orElseThrow();
+        Path jar = dir.resolve("neon-oauth.jar");
+        Files.copy(Path.of(System.getProperty("neonoauth.cli.jar", "target/neon-oauth.jar")), jar);
+        Path cache = dir.resolve("neon-oauth-" + version + ".aot");
+        try (NeonSandbox sandbox = NeonSandbox.builder().headlessApproval(SandboxUser.DEFAULT_EMAIL).start()) {
+            Path data = dir.resolve("data");
+            new CliHarness(sandbox, data).login();
+            Map<String, String> env = Map.of("NEON_OAUTH_JAR", jar.toString(), "NEON_OAUTH_DATA_DIR", data.toString(),
+                    "NEON_OAUTH_HOST", sandbox.baseUri().toString(), "JAVA_HOME", java25.get().toString());
+
+            Run first = launch(env, "projects", "list");
+            assertThat(first.exit()).as(first.output()).isZero();
+            assertThat(first.output()).contains("NAME").doesNotContain("WARNING").doesNotContain("AOT");
+            assertThat(cache).exists();
+            long size = Files.size(cache);
+
+            Run second = launch(env, "-o", "json", "projects", "list");
+            assertThat(second.exit()).as(second.output()).isZero();
+            assertThat(second.output()).startsWith("[").doesNotContain("WARNING");
+            assertThat(Files.size(cache)).isEqualTo(size);
+            assertThat(dir.resolve("neon-oauth.jsa")).doesNotExist();
+            try (var files = Files.list(dir)) {
+                assertThat(files.filter(p -> p.toString().endsWith(".tmp") || p.toString().endsWith(".conf")))
+                        .as("nothing partial left").isEmpty();
+            }
+        }
+    }
+
+    private static Optional<Path> newerJavaHome(int feature) throws Exception {
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return Optional.empty();
+        }
+        try (var homes = Files.list(jvms)) {
+            return homes.filter(h -> Files.isExecutable(h.resolve("bin/java")))
+                    .filter(h -> releaseVersion(h).map(v -> Integer.parseInt(v.split("\\.")[0]) >= feature).orElse(false))
+                    .findFirst();
+        }
+    }
+
+    private static Optional<String> releaseVersion(Path home) {
+        try {
+            return Files.readAllLines(home.resolve("release")).stream()
+                    .filter(l -> l.startsWith("JAVA_VERSION=\""))
+                    .map(l -> l.substring("JAVA_VERSION=\"".length()).replace("\"", ""))
+                    .findFirst();
+        } catch (java.io.IOException e) {
+            return Optional.empty();
         }
     }
 

@@ -13,6 +13,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
@@ -83,6 +84,27 @@ final class Backend implements AutoCloseable {
             return pool.getConnection(Math.max(1, maxWaitMillis));
         }
         return ds.getConnection();
+    }
+
+    /**
+     * Makes every commit so far reach the database file before it returns, on a database whose commits do not on
+     * their own: the embedded default, where a commit stays in H2's memory for up to
+     * {@value #EMBEDDED_WRITE_DELAY_MILLIS} ms (see {@link #embeddedUrl}). There it runs H2's {@code CHECKPOINT}, which writes one chunk with every change
+     * not yet written, so commits of other threads that happened meanwhile share the chunk; a second caller that finds
+     * nothing left to write returns at once. Elsewhere (PostgreSQL, an H2 URL of the user's own) every commit is as
+     * durable as that database makes it, and this does nothing.
+     *
+     * <p>Called after the writes that must survive a killed process: grants (saved, replaced, deleted), web sessions
+     * ended, re-encryption. Writes that a restart may lose without harm (a pending authorization, a new or touched web
+     * session) leave it to H2's background writer.
+     */
+    void makeDurable(Connection c) throws SQLException {
+        if (!config.isEmbeddedDefault()) {
+            return;
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("CHECKPOINT");
+        }
     }
 
     /** Removes a connection whose state is unknown (e.g. a failed rollback) from the pool. */
@@ -192,25 +214,33 @@ final class Backend implements AutoCloseable {
      * H2 file database in PostgreSQL mode, on the {@code owneronly:} file system ({@link OwnerOnlyFilePath}): every
      * file H2 creates for it (database, lock, trace, temporary files) is created 0600, never with the umask.
      * AUTO_SERVER lets several processes (concurrent CLI commands) share it, the first one serving the others over a
-     * loopback TCP port; WRITE_DELAY=0 makes a commit reach the file before it returns, so a killed process loses no
-     * saved token. TRACE_LEVEL_FILE=0: no {@code tokens.trace.db}. At H2's default level (1, errors) it would record
-     * the expected "table not found" of the schema probe on a new database, and nothing in it is needed: errors
+     * loopback TCP port. WRITE_DELAY={@value #EMBEDDED_WRITE_DELAY_MILLIS}: a commit is kept in memory and H2's
+     * background writer writes the commits of the last interval to the file as one chunk, which is also when H2
+     * rewrites sparse chunks (it does not with WRITE_DELAY=0, so the file fragments under load). Writes that must
+     * survive a killed process do not wait for it: {@link #makeDurable} writes the chunk before they return. A login
+     * thus writes one chunk instead of about six (measured: H2 was 60 % of app-web's CPU per login when every commit
+     * was its own chunk). TRACE_LEVEL_FILE=0: no {@code tokens.trace.db}. At H2's default level (1, errors) it would
+     * record the expected "table not found" of the schema probe on a new database, and nothing in it is needed: errors
      * reach the caller as exceptions. 0 rather than 1: with a level of 1 to 3 in the URL, an AUTO_SERVER client also
      * writes a client trace file under {@code trace.db/} in its working directory, outside the data directory.
      *
      * <p>RETENTION_TIME={@value #EMBEDDED_RETENTION_MILLIS}: how long H2's MVStore keeps the file space of data it has
-     * replaced before writing over it. With WRITE_DELAY=0 every commit appends a chunk of about 20 KiB, so the file
-     * holds every commit of the retention window: at H2's default of 45 s, 70 logins a second grew it past 500 MiB.
-     * One second bounds it to about a second of commits plus the live rows (docs/storage-jdbc.md, "File size"). Not 0:
-     * H2's SQL engine keeps no old versions, and with both at 0 H2 can reuse a chunk's space while the chunk map still
-     * lists it (h2database issues 2752 and 4083). The window guards against a file system that reorders writes; this
-     * store's commits are not fsynced anyway (they survive a killed process, not a power cut).
+     * replaced before writing over it. At H2's default of 45 s, with a chunk per commit, 70 logins a second grew the
+     * file past 500 MiB; one second bounds it to about a second of chunks plus the live rows (docs/storage-jdbc.md,
+     * "File size"). Not 0: H2's SQL engine keeps no old versions, and with both at 0 H2 can reuse a chunk's space
+     * while the chunk map still lists it (h2database issues 2752 and 4083). The window guards against a file system
+     * that reorders writes; this store's chunks are not fsynced anyway (they survive a killed process, not a power
+     * cut).
      */
     static String embeddedUrl(Path dir) {
         return "jdbc:h2:" + OwnerOnlyFilePath.h2Name(dir.resolve(EMBEDDED_DATABASE))
-                + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
-                + ";RETENTION_TIME=" + EMBEDDED_RETENTION_MILLIS + ";TRACE_LEVEL_FILE=0";
+                + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+                + ";WRITE_DELAY=" + EMBEDDED_WRITE_DELAY_MILLIS + ";RETENTION_TIME=" + EMBEDDED_RETENTION_MILLIS
+                + ";TRACE_LEVEL_FILE=0";
     }
+
+    /** The embedded database's WRITE_DELAY, in milliseconds (see {@link #embeddedUrl}): H2's default. */
+    static final int EMBEDDED_WRITE_DELAY_MILLIS = 500;
 
     /** The embedded database's RETENTION_TIME, in milliseconds (see {@link #embeddedUrl}). */
     static final int EMBEDDED_RETENTION_MILLIS = 1000;

@@ -103,6 +103,7 @@ final class JdbcTokenStore implements TokenStore {
         Objects.requireNonNull(tokens, "tokens == null");
         try (Connection c = backend.connection()) {
             write(c, account, tokens);
+            backend.makeDurable(c);
         } catch (SQLException e) {
             throw StoreErrors.unavailable("saving the grant of account '" + account + "'", e);
         }
@@ -138,7 +139,9 @@ final class JdbcTokenStore implements TokenStore {
     public boolean delete(AccountKey account) {
         Objects.requireNonNull(account, "account == null");
         try (Connection c = backend.connection()) {
-            return remove(c, account);
+            boolean removed = remove(c, account);
+            backend.makeDurable(c);
+            return removed;
         } catch (SQLException e) {
             throw StoreErrors.unavailable("deleting the grant of account '" + account + "'", e);
         }
@@ -180,7 +183,9 @@ final class JdbcTokenStore implements TokenStore {
                 PreparedStatement ps = c.prepareStatement(
                         "DELETE FROM " + backend.table(Backend.GRANT) + " WHERE subject = ?")) {
             ps.setString(1, subject);
-            return ps.executeUpdate();
+            int deleted = ps.executeUpdate();
+            backend.makeDurable(c);
+            return deleted;
         } catch (SQLException e) {
             throw StoreErrors.unavailable("deleting the grants of a subject", e);
         }

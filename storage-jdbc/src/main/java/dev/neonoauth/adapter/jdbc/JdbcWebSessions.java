@@ -55,24 +55,54 @@ public final class JdbcWebSessions {
     /** Inserts the session, or replaces every field of the one stored under the same key hash (one statement). */
     public void save(WebSessionRecord session) {
         Objects.requireNonNull(session, "session == null");
-        FieldCipher cipher = backend.cipher();
         try (Connection c = backend.connection();
                 PreparedStatement ps = c.prepareStatement(
                         backend.dialect().upsertWebSession(backend.table(Backend.WEB_SESSION)))) {
-            ps.setString(1, session.keyHash());
-            ps.setBytes(2, cipher.encrypt(Backend.WEB_SESSION, CSRF_TOKEN, session.keyHash(), session.csrfToken()));
-            if (session.account().isPresent()) {
-                ps.setString(3, session.account().get());
-            } else {
-                ps.setNull(3, Types.VARCHAR);
-            }
-            ps.setObject(4, JdbcTokenStore.utc(session.createdAt()));
-            ps.setObject(5, JdbcTokenStore.utc(session.lastSeenAt()));
-            ps.setLong(6, cipher.primaryKeyId());
+            bindFields(ps, session);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw StoreErrors.unavailable("saving a web session", e);
         }
+    }
+
+    /**
+     * A login's new session id: the session stored under {@code oldKeyHash} becomes {@code session} (its new key
+     * hash, CSRF token, account and times) in one statement, so the old id stops working in the same commit that
+     * makes the new one work. When nothing is stored under {@code oldKeyHash} (the session timed out or was ended
+     * meanwhile) {@code session} is saved as a new one. Returns whether an old session was replaced.
+     */
+    public boolean replace(String oldKeyHash, WebSessionRecord session) {
+        WebSessionRecord.requireValidKeyHash(oldKeyHash);
+        Objects.requireNonNull(session, "session == null");
+        try (Connection c = backend.connection();
+                PreparedStatement ps = c.prepareStatement("UPDATE " + backend.table(Backend.WEB_SESSION)
+                        + " SET key_hash = ?, csrf_token_ct = ?, account_key = ?, created_at = ?, last_seen_at = ?,"
+                        + " key_id = ? WHERE key_hash = ?")) {
+            bindFields(ps, session);
+            ps.setString(7, oldKeyHash);
+            if (ps.executeUpdate() > 0) {
+                return true;
+            }
+        } catch (SQLException e) {
+            throw StoreErrors.unavailable("replacing a web session", e);
+        }
+        save(session);
+        return false;
+    }
+
+    /** Parameters 1 to 6: key hash, CSRF ciphertext (bound to the key hash), account, created, last seen, key id. */
+    private void bindFields(PreparedStatement ps, WebSessionRecord session) throws SQLException {
+        FieldCipher cipher = backend.cipher();
+        ps.setString(1, session.keyHash());
+        ps.setBytes(2, cipher.encrypt(Backend.WEB_SESSION, CSRF_TOKEN, session.keyHash(), session.csrfToken()));
+        if (session.account().isPresent()) {
+            ps.setString(3, session.account().get());
+        } else {
+            ps.setNull(3, Types.VARCHAR);
+        }
+        ps.setObject(4, JdbcTokenStore.utc(session.createdAt()));
+        ps.setObject(5, JdbcTokenStore.utc(session.lastSeenAt()));
+        ps.setLong(6, cipher.primaryKeyId());
     }
 
     /**
@@ -95,14 +125,20 @@ public final class JdbcWebSessions {
         }
     }
 
-    /** Deletes the session; returns whether one was stored. Deleting an absent session is not an error. */
+    /**
+     * Deletes the session; returns whether one was stored. Deleting an absent session is not an error. Durable when
+     * it returns (a sign-out survives a killed process), unlike {@link #save}: a new session that a crash loses only
+     * asks its user to connect again.
+     */
     public boolean delete(String keyHash) {
         WebSessionRecord.requireValidKeyHash(keyHash);
         try (Connection c = backend.connection();
                 PreparedStatement ps = c.prepareStatement(
                         "DELETE FROM " + backend.table(Backend.WEB_SESSION) + " WHERE key_hash = ?")) {
             ps.setString(1, keyHash);
-            return ps.executeUpdate() > 0;
+            boolean deleted = ps.executeUpdate() > 0;
+            backend.makeDurable(c);
+            return deleted;
         } catch (SQLException e) {
             throw StoreErrors.unavailable("deleting a web session", e);
         }

@@ -92,6 +92,7 @@ final class Reencryption {
                         }
                     }
                     c.commit();
+                    backend.makeDurable(c);
                 } catch (SQLException | RuntimeException e) {
                     c.rollback();
                     throw e;

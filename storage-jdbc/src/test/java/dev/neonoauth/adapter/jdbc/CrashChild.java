@@ -16,7 +16,9 @@ import java.time.Instant;
  * <ul>
  *   <li>{@code save-stream PREFIX}: saves grants forever, round-robin over {@value #ACCOUNTS} accounts, printing
  *       {@code saved <account> <n>} after each save has returned;
- *   <li>{@code hold-lock ACCOUNT}: takes the account's refresh lock, prints {@code locked} and sleeps.
+ *   <li>{@code hold-lock ACCOUNT}: takes the account's refresh lock, prints {@code locked} and sleeps;
+ *   <li>{@code end-sessions}: saves web sessions and deletes them (a sign-out) forever, printing
+ *       {@code ended <key hash>} after each delete has returned.
  * </ul>
  */
 final class CrashChild {
@@ -54,6 +56,21 @@ final class CrashChild {
                 System.out.println("locked");
                 System.out.flush();
                 Thread.sleep(Long.MAX_VALUE);
+            }
+            case "end-sessions" -> {
+                java.security.SecureRandom random = new java.security.SecureRandom();
+                for (long n = 0; ; n++) {
+                    byte[] id = new byte[32];
+                    random.nextBytes(id);
+                    String keyHash = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(id));
+                    Instant now = Instant.now();
+                    storage.webSessions().save(new WebSessionRecord(keyHash, "csrf-" + n,
+                            java.util.Optional.of("signed-out-" + n), now, now));
+                    storage.webSessions().delete(keyHash);
+                    System.out.println("ended " + keyHash);
+                    System.out.flush();
+                }
             }
             default -> throw new IllegalArgumentException(args[0]);
         }

@@ -72,6 +72,38 @@ abstract class CrashSafetyCases {
         }
     }
 
+    /**
+     * A sign-out survives a killed process: new sessions may wait for H2's background writer (a crash loses them and
+     * their users connect again), but a deleted session must not come back.
+     */
+    @Test
+    void aSessionDeletedBeforeAKillShouldStayDeleted() throws Exception {
+        List<String> ended = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CountDownLatch enough = new CountDownLatch(1);
+        Process child = start("end-sessions");
+        try {
+            Thread reader = new Thread(() -> readLines(child, line -> {
+                if (line.startsWith("ended ")) {
+                    ended.add(line.substring("ended ".length()));
+                    if (ended.size() >= SAVES_BEFORE_KILL) {
+                        enough.countDown();
+                    }
+                }
+            }));
+            reader.start();
+            assertThat(enough.await(120, TimeUnit.SECONDS)).as("the child ended %d sessions", SAVES_BEFORE_KILL)
+                    .isTrue();
+        } finally {
+            child.destroyForcibly();
+            child.waitFor(30, TimeUnit.SECONDS);
+        }
+        try (JdbcStorage storage = JdbcStorage.open(JdbcStorageConfig.fromEnvironment(environment()))) {
+            for (String keyHash : ended) {
+                assertThat(storage.webSessions().find(keyHash)).as("session %s was ended", keyHash).isEmpty();
+            }
+        }
+    }
+
     @Test
     void aLockHolderKilledWithSigkillShouldNotBlockTheAccount() throws Exception {
         String account = "locked-" + UUID.randomUUID();

@@ -106,6 +106,31 @@ abstract class WebSessionCases {
     }
 
     @Test
+    void replaceShouldMoveTheSessionToItsNewKeyWithANewCsrfTokenThatDecrypts() throws Exception {
+        String oldHash = idAndHash()[1];
+        WebSessionRecord anonymous = session(oldHash, Optional.empty(), T0, T0);
+        storage.webSessions().save(anonymous);
+        WebSessionRecord signedIn = session(idAndHash()[1], Optional.of("web-user-login"), T0.plusSeconds(9),
+                T0.plusSeconds(9));
+
+        assertThat(storage.webSessions().replace(oldHash, signedIn)).as("an old session was replaced").isTrue();
+
+        assertThat(storage.webSessions().find(oldHash)).as("the old id no longer works").isEmpty();
+        assertThat(storage.webSessions().find(signedIn.keyHash())).contains(signedIn);
+        assertThat(count()).isEqualTo(1);
+    }
+
+    @Test
+    void replaceOfASessionThatIsGoneShouldSaveTheNewOne() throws Exception {
+        WebSessionRecord signedIn = session(idAndHash()[1], Optional.of("web-user-late"), T0, T0);
+
+        assertThat(storage.webSessions().replace(idAndHash()[1], signedIn)).isFalse();
+
+        assertThat(storage.webSessions().find(signedIn.keyHash())).contains(signedIn);
+        assertThat(count()).isEqualTo(1);
+    }
+
+    @Test
     void touchShouldMoveLastSeenForwardOnlyAndNeverRecreateADeletedSession() throws Exception {
         String hash = idAndHash()[1];
         WebSessionRecord s = session(hash, Optional.of("web-user-3"), T0, T0);

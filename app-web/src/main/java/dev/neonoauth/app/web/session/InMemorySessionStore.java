@@ -20,6 +20,12 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
+    public void replace(String oldKey, WebSession session) {
+        sessions.remove(oldKey);
+        sessions.put(session.key(), session);
+    }
+
+    @Override
     public void touch(String key, Instant lastSeenAt) {
         sessions.computeIfPresent(key, (k, s) -> s.lastSeenAt().isBefore(lastSeenAt) ? s.seenAt(lastSeenAt) : s);
     }

@@ -28,8 +28,19 @@ public final class JdbcSessionStore implements SessionStore {
     @Override
     public void save(WebSession session) {
         Objects.requireNonNull(session, "session == null");
-        sessions.save(new WebSessionRecord(session.key(), session.csrfToken(), session.account(), session.createdAt(),
-                session.lastSeenAt()));
+        sessions.save(toRecord(session));
+    }
+
+    /** One UPDATE of the row's key and fields (storage-jdbc's {@link JdbcWebSessions#replace}). */
+    @Override
+    public void replace(String oldKey, WebSession session) {
+        Objects.requireNonNull(session, "session == null");
+        sessions.replace(oldKey, toRecord(session));
+    }
+
+    private static WebSessionRecord toRecord(WebSession session) {
+        return new WebSessionRecord(session.key(), session.csrfToken(), session.account(), session.createdAt(),
+                session.lastSeenAt());
     }
 
     @Override

@@ -109,7 +109,7 @@ public final class SessionManager {
 
     /** The live session, or a new anonymous one (with its cookie set on the response). */
     public Current getOrCreate(Context ctx) {
-        return current(ctx).orElseGet(() -> create(ctx, Optional.empty()));
+        return current(ctx).orElseGet(() -> create(ctx, Optional.empty(), Optional.empty()));
     }
 
     /**
@@ -117,8 +117,7 @@ public final class SessionManager {
      * holding {@code account}.
      */
     public Current rotate(Context ctx, Optional<Current> old, String account) {
-        old.ifPresent(c -> store.delete(c.session().key()));
-        return create(ctx, Optional.of(account));
+        return create(ctx, Optional.of(account), old.map(c -> c.session().key()));
     }
 
     /** Logout: deletes the session and clears the cookie. */
@@ -136,11 +135,16 @@ public final class SessionManager {
         return store.purgeExpired(now.minus(config.sessionIdle()), now.minus(config.sessionAbsolute()));
     }
 
-    private Current create(Context ctx, Optional<String> account) {
+    /** A new session under a new id, in place of the one stored under {@code replacing} when there is one. */
+    private Current create(Context ctx, Optional<String> account, Optional<String> replacing) {
         String id = randomToken();
         Instant now = clock.instant();
         WebSession session = new WebSession(Hashes.sha256(id), randomToken(), account, now, now);
-        store.save(session);
+        if (replacing.isPresent()) {
+            store.replace(replacing.get(), session);
+        } else {
+            store.save(session);
+        }
         boolean secure = secure(ctx);
         ctx.res().addHeader("Set-Cookie", cookieHeader(secure ? SECURE_COOKIE : PLAIN_COOKIE, id, secure, -1));
         Current current = new Current(id, session);

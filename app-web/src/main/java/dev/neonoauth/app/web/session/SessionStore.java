@@ -16,6 +16,13 @@ public interface SessionStore {
     void save(WebSession session);
 
     /**
+     * A login's new session id: the session stored under {@code oldKey} is removed and {@code session} (under its new
+     * key) stored, as one change where the store can make it one; when nothing is stored under {@code oldKey},
+     * {@code session} is simply saved.
+     */
+    void replace(String oldKey, WebSession session);
+
+    /**
      * Records that the session was used at {@code lastSeenAt} (idle timeout), only if it is still stored and was last
      * seen earlier. Unlike {@link #save}, it never brings back a session that was deleted meanwhile, for example by a
      * logout on another instance.

@@ -340,6 +340,27 @@ class NeonApiFailureTest extends MockNeonServer {
         }
 
         @Test
+        void aBodyDrippedPastTheWholeCallTimeoutIsCutOffRetriedAndReportedAsTimedOut() throws Exception {
+            // every byte comes well within the read timeout; only the whole-call timeout can end these answers
+            inject(b -> b.readTimeout(Duration.ofSeconds(5)).callTimeout(Duration.ofMillis(700)).transportRetries(1), 2);
+            for (int i = 0; i < 2; i++) {
+                server.enqueue(json(200, Fixtures.read("project.json")).newBuilder()
+                        .throttleBody(1, 50, TimeUnit.MILLISECONDS).build());
+            }
+
+            long start = System.nanoTime();
+            NeonApiException e = catchThrowableOfType(NeonApiException.class, () -> api().getProject(ACCOUNT, PROJECT));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(e).isNotInstanceOf(OutcomeUnknownException.class);
+            assertThat(e.isRetryable()).isTrue();
+            assertThat(e.getMessage()).contains("GET /projects/" + PROJECT).contains("timed out").contains("2 attempts");
+            assertThat(e.getCause()).isInstanceOf(java.io.InterruptedIOException.class).hasMessage("timeout");
+            assertThat(server.getRequestCount()).isEqualTo(2);
+            assertThat(took).as("two attempts of 0.7 s, not the 60 s the bodies take").isLessThan(Duration.ofSeconds(6));
+        }
+
+        @Test
         void aCreateProjectThatTimedOutIsAnUnknownOutcome() throws Exception {
             inject(b -> b.readTimeout(Duration.ofMillis(300)), 2);
             server.enqueue(json(201, Fixtures.read("project-created.json")).newBuilder().headersDelay(2, TimeUnit.SECONDS).build());

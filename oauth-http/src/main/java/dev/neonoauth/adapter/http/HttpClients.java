@@ -15,7 +15,9 @@ import okhttp3.Request;
  *   <li>redirects are never followed (a token or API request must not be re-sent elsewhere);
  *   <li>OkHttp's silent retry on connection failure is off: a refresh token or a {@code POST} must never go out twice
  *       behind the caller's back; adapters decide retries per method;
- *   <li>connect, read, write and whole-call timeouts are set.
+ *   <li>connect, read, write and whole-call timeouts are set; the whole-call timeout is a {@link CallDeadline}, the
+ *       first application interceptor, instead of OkHttp's {@code callTimeout} (same behaviour, without a watchdog
+ *       wake-up per call).
  * </ul>
  * {@link #standardHeaders(String)} adds {@code User-Agent}, {@code Accept: application/json} and an
  * {@code X-Request-ID} to every request.
@@ -27,7 +29,8 @@ public final class HttpClients {
     private HttpClients() {}
 
     /**
-     * A builder with the settings above and its own connection pool; add interceptors, then {@code build()}.
+     * A builder with the settings above and its own connection pool; add interceptors (they run inside the whole-call
+     * deadline), then {@code build()}.
      */
     public static OkHttpClient.Builder builder(Duration connectTimeout, Duration readTimeout, Duration callTimeout) {
         return new OkHttpClient.Builder()
@@ -36,7 +39,7 @@ public final class HttpClients {
                 .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .writeTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .callTimeout(callTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .addInterceptor(CallDeadline.of(callTimeout))
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(false);

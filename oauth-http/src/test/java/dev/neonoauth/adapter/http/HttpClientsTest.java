@@ -40,7 +40,9 @@ class HttpClientsTest extends MockAuthorizationServer {
         assertThat(client.connectTimeoutMillis()).isEqualTo(1000);
         assertThat(client.readTimeoutMillis()).isEqualTo(2000);
         assertThat(client.writeTimeoutMillis()).isEqualTo(2000);
-        assertThat(client.callTimeoutMillis()).isEqualTo(3000);
+        assertThat(client.callTimeoutMillis()).as("OkHttp's own watchdog is not used").isZero();
+        assertThat(client.interceptors()).first().isInstanceOfSatisfying(CallDeadline.class,
+                deadline -> assertThat(deadline.timeout()).isEqualTo(Duration.ofSeconds(3)));
     }
 
     @Test

@@ -363,6 +363,22 @@ class TokenEndpointTest extends MockAuthorizationServer {
         }
 
         @Test
+        void aBodyDrippedPastTheWholeCallTimeoutIsCutOffAsATimeout() {
+            // every byte comes well within the read timeout; only the whole-call timeout can end this answer
+            oauth(b -> b.readTimeout(Duration.ofSeconds(5)).callTimeout(Duration.ofMillis(700)));
+            server.enqueue(json(200, success("")).newBuilder().throttleBody(1, 50, TimeUnit.MILLISECONDS).build());
+
+            long start = System.nanoTime();
+            TokenEndpointUnavailableException e = failure();
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(e.isRetryable()).isTrue();
+            assertThat(e.getMessage()).contains("timed out");
+            assertThat(e.getCause()).isInstanceOf(InterruptedIOException.class).hasMessage("timeout");
+            assertThat(took).isLessThan(Duration.ofSeconds(4));
+        }
+
+        @Test
         void aTimeoutIsRetryableWithTheCauseKept() {
             oauth(b -> b.readTimeout(Duration.ofMillis(300)));
             server.enqueue(json(200, success("")).newBuilder().headersDelay(2, TimeUnit.SECONDS).build());

@@ -14,7 +14,8 @@ import java.util.Optional;
 final class CallContext {
     private final AccountKey account;
     private final String requestId;
-    private final String operation;
+    private final String method;
+    private final String path;
     private volatile AccessToken token;
     private volatile boolean requestSent;
     private volatile int lastStatus;
@@ -22,10 +23,11 @@ final class CallContext {
     private volatile AccessTokenResult.ReauthorizationRequired reauthorization;
     private volatile RuntimeException refreshFailure;
 
-    CallContext(AccountKey account, AccessToken token, String operation) {
+    CallContext(AccountKey account, AccessToken token, String method, String path) {
         this.account = Objects.requireNonNull(account, "account == null");
         this.token = Objects.requireNonNull(token, "token == null");
-        this.operation = Objects.requireNonNull(operation, "operation == null");
+        this.method = Objects.requireNonNull(method, "method == null");
+        this.path = Objects.requireNonNull(path, "path == null");
         this.requestId = dev.neonoauth.adapter.http.HttpClients.newRequestId();
     }
 
@@ -38,9 +40,9 @@ final class CallContext {
         return requestId;
     }
 
-    /** E.g. {@code POST /projects}; for messages and logs. */
+    /** E.g. {@code POST /projects}; for messages and logs (built when asked for, not on every call). */
     String operation() {
-        return operation;
+        return method + " " + path;
     }
 
     AccessToken token() {
@@ -92,6 +94,6 @@ final class CallContext {
 
     @Override
     public String toString() {
-        return "CallContext{" + operation + ", account=" + account + ", requestId=" + requestId + "}";
+        return "CallContext{" + operation() + ", account=" + account + ", requestId=" + requestId + "}";
     }
 }

@@ -26,8 +26,8 @@ public final class NeonApis {
         Objects.requireNonNull(tokens, "tokens == null");
         HttpStack http = new HttpStack(config);
         RetryPolicy policy = new RetryPolicy(config, () -> ThreadLocalRandom.current().nextDouble(), clock);
-        NeonV2Service service = http.api(new BearerTokenInterceptor(), new BearerTokenAuthenticator(tokens));
+        ApiClient client = http.client(new BearerTokenAuthenticator(tokens));
         NeonCallExecutor executor = new NeonCallExecutor(tokens, policy, sleeper, config);
-        return new RetrofitNeonApi(service, executor, config, sleeper, clock, projectsPageSize);
+        return new RetrofitNeonApi(client, HttpStack.service(client), executor, config, sleeper, clock, projectsPageSize);
     }
 }

@@ -27,7 +27,6 @@ import java.util.function.Function;
 import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import retrofit2.Call;
 import retrofit2.Response;
 
 /**
@@ -56,9 +55,15 @@ final class NeonCallExecutor {
         this.config = config;
     }
 
+    /** One HTTP attempt of a call: Retrofit's {@code Call.execute()}, or an {@link ApiGet}'s. */
+    @FunctionalInterface
+    interface Attempt<J> {
+        Response<J> execute() throws IOException;
+    }
+
     /** One call of the API, described for messages and logs. */
     record Spec<J, T>(AccountKey account, Optional<Scope> scope, String method, String path,
-            Function<CallContext, Call<J>> call, Function<J, T> mapper) {
+            Function<CallContext, Attempt<J>> call, Function<J, T> mapper) {
         String operation() {
             return method + " " + path;
         }
@@ -77,7 +82,7 @@ final class NeonCallExecutor {
         int transportRetries = 0;
         while (true) {
             AccessTokenResult.Available token = tokenFor(spec);
-            CallContext context = new CallContext(spec.account(), token.token(), spec.operation());
+            CallContext context = new CallContext(spec.account(), token.token(), spec.method(), spec.path());
             Response<J> response;
             try {
                 response = spec.call().apply(context).execute();
@@ -104,7 +109,9 @@ final class NeonCallExecutor {
             }
             int status = response.code();
             if (response.isSuccessful()) {
-                LOG.debug("{} -> {} (request id {})", spec.operation(), status, context.requestId());
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("{} -> {} (request id {})", spec.operation(), status, context.requestId());
+                }
                 try {
                     return spec.mapper().apply(response.body());
                 } catch (MalformedResponseException | JsonDataException e) {
@@ -216,7 +223,7 @@ final class NeonCallExecutor {
     }
 
     private static NeonError readError(Response<?> response, CallContext context) {
-        String headerId = response.headers().get(StandardHeadersInterceptor.REQUEST_ID);
+        String headerId = response.headers().get(ApiHeadersInterceptor.REQUEST_ID);
         String fallbackId = headerId != null ? headerId : context.requestId();
         try (ResponseBody body = response.errorBody()) {
             if (body == null) {

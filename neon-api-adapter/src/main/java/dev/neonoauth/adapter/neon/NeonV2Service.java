@@ -11,23 +11,13 @@ import retrofit2.http.Query;
 import retrofit2.http.Tag;
 
 /**
- * Neon API v2, the operations of neon-api-v2.yaml this adapter uses. Each call carries its {@link CallContext} as the
- * request tag; the bearer interceptor reads the token from it. Null query parameters are left out.
+ * Neon API v2 over Retrofit: the operations of neon-api-v2.yaml this adapter sends with a body, a name in the path or
+ * a secret in the answer. The plain reads (user, organizations, projects, branches, endpoints, databases, roles,
+ * operations) are {@link ApiGet}s instead, without Retrofit's per-call request building. Each call carries its
+ * {@link CallContext} as the request tag; {@link ApiHeadersInterceptor} reads the token from it. Null query parameters
+ * are left out.
  */
 interface NeonV2Service {
-
-    @GET("users/me")
-    Call<NeonJson.CurrentUser> currentUser(@Tag CallContext context);
-
-    @GET("users/me/organizations")
-    Call<NeonJson.Organizations> organizations(@Tag CallContext context);
-
-    @GET("projects")
-    Call<NeonJson.ProjectList> listProjects(@Tag CallContext context, @Query("limit") Integer limit,
-            @Query("cursor") String cursor, @Query("search") String search, @Query("org_id") String orgId);
-
-    @GET("projects/{project_id}")
-    Call<NeonJson.ProjectEnvelope> getProject(@Tag CallContext context, @Path("project_id") String projectId);
 
     @POST("projects")
     Call<NeonJson.ProjectCreatedEnvelope> createProject(@Tag CallContext context, @Body NeonJson.ProjectCreateRequest body);
@@ -41,10 +31,6 @@ interface NeonV2Service {
 
     @POST("projects/{project_id}/recover")
     Call<NeonJson.ProjectEnvelope> recoverProject(@Tag CallContext context, @Path("project_id") String projectId);
-
-    @GET("projects/{project_id}/branches")
-    Call<NeonJson.BranchList> listBranches(@Tag CallContext context, @Path("project_id") String projectId,
-            @Query("cursor") String cursor);
 
     @POST("projects/{project_id}/branches")
     Call<NeonJson.BranchEnvelope> createBranch(@Tag CallContext context, @Path("project_id") String projectId,
@@ -66,13 +52,6 @@ interface NeonV2Service {
     Call<NeonJson.BranchEnvelope> restoreBranch(@Tag CallContext context, @Path("project_id") String projectId,
             @Path("branch_id") String branchId, @Body NeonJson.BranchRestoreRequest body);
 
-    @GET("projects/{project_id}/endpoints")
-    Call<NeonJson.EndpointList> listEndpoints(@Tag CallContext context, @Path("project_id") String projectId);
-
-    @GET("projects/{project_id}/branches/{branch_id}/endpoints")
-    Call<NeonJson.EndpointList> listBranchEndpoints(@Tag CallContext context, @Path("project_id") String projectId,
-            @Path("branch_id") String branchId);
-
     @POST("projects/{project_id}/endpoints")
     Call<NeonJson.EndpointEnvelope> createEndpoint(@Tag CallContext context, @Path("project_id") String projectId,
             @Body NeonJson.EndpointCreateRequest body);
@@ -83,10 +62,6 @@ interface NeonV2Service {
             @Query("database_name") String databaseName, @Query("role_name") String roleName,
             @Query("pooled") Boolean pooled);
 
-    @GET("projects/{project_id}/branches/{branch_id}/databases")
-    Call<NeonJson.DatabaseList> listDatabases(@Tag CallContext context, @Path("project_id") String projectId,
-            @Path("branch_id") String branchId);
-
     @POST("projects/{project_id}/branches/{branch_id}/databases")
     Call<NeonJson.DatabaseEnvelope> createDatabase(@Tag CallContext context, @Path("project_id") String projectId,
             @Path("branch_id") String branchId, @Body NeonJson.DatabaseCreateRequest body);
@@ -94,10 +69,6 @@ interface NeonV2Service {
     @DELETE("projects/{project_id}/branches/{branch_id}/databases/{database_name}")
     Call<NeonJson.DatabaseEnvelope> deleteDatabase(@Tag CallContext context, @Path("project_id") String projectId,
             @Path("branch_id") String branchId, @Path("database_name") String databaseName);
-
-    @GET("projects/{project_id}/branches/{branch_id}/roles")
-    Call<NeonJson.RoleList> listRoles(@Tag CallContext context, @Path("project_id") String projectId,
-            @Path("branch_id") String branchId);
 
     @POST("projects/{project_id}/branches/{branch_id}/roles")
     Call<NeonJson.RoleEnvelope> createRole(@Tag CallContext context, @Path("project_id") String projectId,
@@ -110,8 +81,4 @@ interface NeonV2Service {
     @POST("projects/{project_id}/branches/{branch_id}/roles/{role_name}/reset_password")
     Call<NeonJson.RoleEnvelope> resetRolePassword(@Tag CallContext context, @Path("project_id") String projectId,
             @Path("branch_id") String branchId, @Path("role_name") String roleName);
-
-    @GET("projects/{project_id}/operations/{operation_id}")
-    Call<NeonJson.OperationEnvelope> getOperation(@Tag CallContext context, @Path("project_id") String projectId,
-            @Path("operation_id") String operationId);
 }

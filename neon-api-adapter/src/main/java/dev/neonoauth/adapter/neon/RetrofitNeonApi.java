@@ -47,12 +47,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import retrofit2.Call;
 
 /**
- * {@link NeonApi} over Retrofit: the bearer token comes from the core on every call, the scope is checked before
+ * {@link NeonApi} over Retrofit ({@link NeonV2Service}) and, for the plain reads, {@link ApiGet}s on the same client:
+ * the bearer token comes from the core on every call, the scope is checked before
  * anything is sent, lists follow every page, and {@link NeonCallExecutor} applies the retry policy and the error
  * mapping.
  */
@@ -71,19 +73,49 @@ final class RetrofitNeonApi implements NeonApi {
     /** Postgres' identifier limit, which Neon applies to role and database names. */
     private static final int MAX_NAME_BYTES = 63;
 
+    private final ApiClient api;
     private final NeonV2Service service;
     private final NeonCallExecutor executor;
+    /** The direct GETs (no Retrofit request building per call), one per answer type. */
+    private final ApiGet<NeonJson.CurrentUser> currentUser;
+    private final ApiGet<NeonJson.Organizations> organizations;
+    private final ApiGet<NeonJson.ProjectList> projectList;
+    private final ApiGet<NeonJson.ProjectEnvelope> project;
+    private final ApiGet<NeonJson.BranchList> branchList;
+    private final ApiGet<NeonJson.EndpointList> endpointList;
+    private final ApiGet<NeonJson.DatabaseList> databaseList;
+    private final ApiGet<NeonJson.RoleList> roleList;
+    private final ApiGet<NeonJson.OperationEnvelope> operation;
+    /** URLs without parameters, resolved once. */
+    private final HttpUrl currentUserUrl;
+    private final HttpUrl organizationsUrl;
+    /** {@code /projects?limit=<page size>}: the first page of every listing without a search or an organization. */
+    private final HttpUrl projectsUrl;
     private final NeonApiConfig config;
     private final Sleeper sleeper;
     private final Clock clock;
     private final int projectsPageSize;
 
-    RetrofitNeonApi(NeonV2Service service, NeonCallExecutor executor, NeonApiConfig config,
+    RetrofitNeonApi(ApiClient api, NeonV2Service service, NeonCallExecutor executor, NeonApiConfig config,
             Sleeper sleeper, Clock clock, int projectsPageSize) {
         if (projectsPageSize < 1 || projectsPageSize > MAX_PROJECTS_PAGE) {
             throw new IllegalArgumentException("projects page size must be 1 to " + MAX_PROJECTS_PAGE);
         }
+        this.api = api;
         this.service = service;
+        this.currentUser = new ApiGet<>(api, NeonJson.CurrentUser.class);
+        this.organizations = new ApiGet<>(api, NeonJson.Organizations.class);
+        this.projectList = new ApiGet<>(api, NeonJson.ProjectList.class);
+        this.project = new ApiGet<>(api, NeonJson.ProjectEnvelope.class);
+        this.branchList = new ApiGet<>(api, NeonJson.BranchList.class);
+        this.endpointList = new ApiGet<>(api, NeonJson.EndpointList.class);
+        this.databaseList = new ApiGet<>(api, NeonJson.DatabaseList.class);
+        this.roleList = new ApiGet<>(api, NeonJson.RoleList.class);
+        this.operation = new ApiGet<>(api, NeonJson.OperationEnvelope.class);
+        this.currentUserUrl = api.url("/users/me");
+        this.organizationsUrl = api.url("/users/me/organizations");
+        this.projectsUrl = api.url("/projects").newBuilder()
+                .addQueryParameter("limit", Integer.toString(projectsPageSize)).build();
         this.executor = executor;
         this.config = config;
         this.sleeper = sleeper;
@@ -93,12 +125,12 @@ final class RetrofitNeonApi implements NeonApi {
 
     @Override
     public NeonUser currentUser(AccountKey account) {
-        return call(account, null, "GET", "/users/me", service::currentUser, NeonMapper::user);
+        return get(account, null, "/users/me", currentUserUrl, currentUser, NeonMapper::user);
     }
 
     @Override
     public List<Organization> organizations(AccountKey account) {
-        return call(account, null, "GET", "/users/me/organizations", service::organizations, NeonMapper::organizations);
+        return get(account, null, "/users/me/organizations", organizationsUrl, organizations, NeonMapper::organizations);
     }
 
     @Override
@@ -112,8 +144,9 @@ final class RetrofitNeonApi implements NeonApi {
         String cursor = null;
         for (int page = 1; page <= MAX_PAGES; page++) {
             String pageCursor = cursor;
-            Page<Project> result = call(account, NeonScopes.PROJECTS_READ, "GET", "/projects",
-                    c -> service.listProjects(c, projectsPageSize, pageCursor, search, orgId), RetrofitNeonApi::projectPage);
+            HttpUrl url = withQuery(projectsUrl, "cursor", pageCursor, "search", search, "org_id", orgId);
+            Page<Project> result = get(account, NeonScopes.PROJECTS_READ, "/projects", url, projectList,
+                    RetrofitNeonApi::projectPage);
             List<Project> items = result.items();
             items.forEach(p -> projects.putIfAbsent(p.id(), p));
             String next = result.next();
@@ -129,7 +162,8 @@ final class RetrofitNeonApi implements NeonApi {
     @Override
     public Project getProject(AccountKey account, String projectId) {
         requireId(projectId, "project id");
-        return call(account, NeonScopes.PROJECTS_READ, "GET", "/projects/" + projectId, c -> service.getProject(c, projectId),
+        String path = "/projects/" + projectId;
+        return get(account, NeonScopes.PROJECTS_READ, path, api.url(path), project,
                 body -> NeonMapper.project(NeonMapper.require(body, "body").project));
     }
 
@@ -183,8 +217,9 @@ final class RetrofitNeonApi implements NeonApi {
         String cursor = null;
         for (int page = 1; page <= MAX_PAGES; page++) {
             String pageCursor = cursor;
-            Page<Branch> result = call(account, NeonScopes.PROJECTS_READ, "GET", "/projects/" + projectId + "/branches",
-                    c -> service.listBranches(c, projectId, pageCursor), RetrofitNeonApi::branchPage);
+            String path = "/projects/" + projectId + "/branches";
+            Page<Branch> result = get(account, NeonScopes.PROJECTS_READ, path,
+                    withQuery(api.url(path), "cursor", pageCursor), branchList, RetrofitNeonApi::branchPage);
             List<Branch> items = result.items();
             items.forEach(b -> branches.putIfAbsent(b.id(), b));
             String next = result.next();
@@ -275,16 +310,16 @@ final class RetrofitNeonApi implements NeonApi {
     @Override
     public List<Endpoint> listEndpoints(AccountKey account, String projectId) {
         requireId(projectId, "project id");
-        return call(account, NeonScopes.PROJECTS_READ, "GET", "/projects/" + projectId + "/endpoints",
-                c -> service.listEndpoints(c, projectId), NeonMapper::endpoints);
+        String path = "/projects/" + projectId + "/endpoints";
+        return get(account, NeonScopes.PROJECTS_READ, path, api.url(path), endpointList, NeonMapper::endpoints);
     }
 
     @Override
     public List<Endpoint> listBranchEndpoints(AccountKey account, String projectId, String branchId) {
         requireId(projectId, "project id");
         requireId(branchId, "branch id");
-        return call(account, NeonScopes.PROJECTS_READ, "GET", branchPath(projectId, branchId) + "/endpoints",
-                c -> service.listBranchEndpoints(c, projectId, branchId), NeonMapper::endpoints);
+        String path = branchPath(projectId, branchId) + "/endpoints";
+        return get(account, NeonScopes.PROJECTS_READ, path, api.url(path), endpointList, NeonMapper::endpoints);
     }
 
     @Override
@@ -315,8 +350,8 @@ final class RetrofitNeonApi implements NeonApi {
     public List<Database> listDatabases(AccountKey account, String projectId, String branchId) {
         requireId(projectId, "project id");
         requireId(branchId, "branch id");
-        return call(account, NeonScopes.PROJECTS_READ, "GET", branchPath(projectId, branchId) + "/databases",
-                c -> service.listDatabases(c, projectId, branchId), NeonMapper::databases);
+        String path = branchPath(projectId, branchId) + "/databases";
+        return get(account, NeonScopes.PROJECTS_READ, path, api.url(path), databaseList, NeonMapper::databases);
     }
 
     @Override
@@ -346,8 +381,8 @@ final class RetrofitNeonApi implements NeonApi {
     public List<Role> listRoles(AccountKey account, String projectId, String branchId) {
         requireId(projectId, "project id");
         requireId(branchId, "branch id");
-        return call(account, NeonScopes.PROJECTS_READ, "GET", branchPath(projectId, branchId) + "/roles",
-                c -> service.listRoles(c, projectId, branchId), NeonMapper::roles);
+        String path = branchPath(projectId, branchId) + "/roles";
+        return get(account, NeonScopes.PROJECTS_READ, path, api.url(path), roleList, NeonMapper::roles);
     }
 
     @Override
@@ -388,8 +423,8 @@ final class RetrofitNeonApi implements NeonApi {
         if (operationId == null || !UUID.matcher(operationId).matches()) {
             throw new IllegalArgumentException("an operation id is a UUID");
         }
-        return call(account, NeonScopes.PROJECTS_READ, "GET", "/projects/" + projectId + "/operations/" + operationId,
-                c -> service.getOperation(c, projectId, operationId),
+        String path = "/projects/" + projectId + "/operations/" + operationId;
+        return get(account, NeonScopes.PROJECTS_READ, path, api.url(path), operation,
                 body -> NeonMapper.operation(NeonMapper.require(body, "body").operation));
     }
 
@@ -428,7 +463,32 @@ final class RetrofitNeonApi implements NeonApi {
     private <J, T> T call(AccountKey account, Scope scope, String method, String path,
             Function<CallContext, Call<J>> call, Function<J, T> mapper) {
         Objects.requireNonNull(account, "account == null");
-        return executor.execute(new NeonCallExecutor.Spec<>(account, Optional.ofNullable(scope), method, path, call, mapper));
+        return executor.execute(new NeonCallExecutor.Spec<>(account, Optional.ofNullable(scope), method, path,
+                c -> call.apply(c)::execute, mapper));
+    }
+
+    /**
+     * A {@code GET} through an {@link ApiGet}: {@code path} names it in messages, {@code url} is that path under the
+     * base URL with its query. Same executor, retry policy and error mapping as {@link #call}.
+     */
+    private <J, T> T get(AccountKey account, Scope scope, String path, HttpUrl url, ApiGet<J> get, Function<J, T> mapper) {
+        Objects.requireNonNull(account, "account == null");
+        return executor.execute(new NeonCallExecutor.Spec<>(account, Optional.ofNullable(scope), "GET", path,
+                c -> () -> get.execute(c, url), mapper));
+    }
+
+    /** {@code url} with the query parameters whose values are not null, in order (as Retrofit's {@code @Query}). */
+    private static HttpUrl withQuery(HttpUrl url, String... namesAndValues) {
+        HttpUrl.Builder builder = null;
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] != null) {
+                if (builder == null) {
+                    builder = url.newBuilder();
+                }
+                builder.addQueryParameter(namesAndValues[i], namesAndValues[i + 1]);
+            }
+        }
+        return builder == null ? url : builder.build();
     }
 
     /** One page of a list: its items and the cursor of the next page, if any. */

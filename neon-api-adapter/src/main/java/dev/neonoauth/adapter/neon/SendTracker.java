@@ -9,7 +9,9 @@ import okhttp3.Response;
  * that a failed {@code POST} can be told apart: not sent (safe to report as unreachable) or sent (outcome unknown).
  */
 final class SendTracker extends EventListener {
-    static final EventListener.Factory FACTORY = call -> new SendTracker();
+    /** It keeps no state of its own (that is in the call's {@link CallContext}), so one serves every call. */
+    private static final SendTracker INSTANCE = new SendTracker();
+    static final EventListener.Factory FACTORY = call -> INSTANCE;
 
     @Override
     public void requestHeadersStart(Call call) {

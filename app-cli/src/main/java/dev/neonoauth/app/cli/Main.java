@@ -41,7 +41,7 @@ public final class Main {
         CliContext ctx = new CliContext(environment, factory);
         int code;
         try {
-            code = commandLine(ctx).execute(args);
+            code = commandLine(ctx, args).execute(args);
         } catch (RuntimeException | Error e) {
             code = ErrorReporter.report(e, ctx);
         }
@@ -53,7 +53,16 @@ public final class Main {
         return code;
     }
 
+    /** The command line with every command registered (what the help lists). */
     static CommandLine commandLine(CliContext ctx) {
+        return commandLine(ctx, new String[0]);
+    }
+
+    /**
+     * The command line for {@code args}: the root with the subcommands they need ({@link CommandTree}), set up before
+     * anything else, since picocli hands the settings below on to the subcommands registered at the time.
+     */
+    static CommandLine commandLine(CliContext ctx, String[] args) {
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
@@ -66,6 +75,7 @@ public final class Main {
             }
         };
         CommandLine cli = new CommandLine(new RootCommand(ctx), factory);
+        CommandTree.register(cli, args);
         HelpLayout.withoutRepeatedGlobalOptions(cli);
         // option, then environment variable, then the annotation's default
         cli.setDefaultValueProvider(new EnvironmentDefaults(ctx.env()));

@@ -9,8 +9,8 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.Map;
 import java.util.Optional;
+import okhttp3.Call;
 import okhttp3.FormBody;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -48,7 +48,7 @@ final class Exchange {
     }
 
     /** {@code GET url}, with an {@code Authorization} header when {@code authorization} is not null. */
-    static Answer get(OkHttpClient client, String url, String authorization, String what) {
+    static Answer get(Call.Factory client, String url, String authorization, String what) {
         Request.Builder request = new Request.Builder().url(url).get();
         if (authorization != null) {
             request.header("Authorization", authorization);
@@ -57,7 +57,7 @@ final class Exchange {
     }
 
     /** A form-encoded {@code POST} (RFC 6749 appendix B), with an {@code Authorization} header when not null. */
-    static Answer postForm(OkHttpClient client, String url, Map<String, String> form, String authorization, String what) {
+    static Answer postForm(Call.Factory client, String url, Map<String, String> form, String authorization, String what) {
         FormBody.Builder body = new FormBody.Builder();
         form.forEach(body::add);
         Request.Builder request = new Request.Builder().url(url).post(body.build());
@@ -68,7 +68,7 @@ final class Exchange {
     }
 
     /** @param what the endpoint, for messages ("the token endpoint") */
-    static Answer execute(OkHttpClient client, Request request, String what) {
+    static Answer execute(Call.Factory client, Request request, String what) {
         try (Response response = client.newCall(request).execute()) {
             ResponseBody body = response.body();
             String text = body.string();

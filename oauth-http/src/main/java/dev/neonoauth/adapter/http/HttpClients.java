@@ -30,7 +30,8 @@ public final class HttpClients {
 
     /**
      * A builder with the settings above and its own connection pool; add interceptors (they run inside the whole-call
-     * deadline), then {@code build()}.
+     * deadline), then {@link TlsOnDemand#build} (TLS set up by the first {@code https} call; what this project's
+     * adapters do) or {@code build()} (TLS set up at once, as OkHttp does by default).
      */
     public static OkHttpClient.Builder builder(Duration connectTimeout, Duration readTimeout, Duration callTimeout) {
         return new OkHttpClient.Builder()

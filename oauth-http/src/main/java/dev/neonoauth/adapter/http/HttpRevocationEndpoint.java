@@ -9,7 +9,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import okhttp3.OkHttpClient;
+import okhttp3.Call;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,10 +17,10 @@ import org.slf4j.LoggerFactory;
 final class HttpRevocationEndpoint implements RevocationEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(HttpRevocationEndpoint.class);
     private static final String WHAT = "the revocation endpoint";
-    private final OkHttpClient http;
+    private final Call.Factory http;
     private final AuthorizationServerSource server;
 
-    HttpRevocationEndpoint(OkHttpClient http, AuthorizationServerSource server) {
+    HttpRevocationEndpoint(Call.Factory http, AuthorizationServerSource server) {
         this.http = http;
         this.server = server;
     }

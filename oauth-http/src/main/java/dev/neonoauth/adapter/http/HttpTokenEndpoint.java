@@ -12,7 +12,7 @@ import dev.neonoauth.core.port.out.TokenResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import okhttp3.OkHttpClient;
+import okhttp3.Call;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,10 +23,10 @@ import org.slf4j.LoggerFactory;
 final class HttpTokenEndpoint implements TokenEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(HttpTokenEndpoint.class);
     private static final String WHAT = "the token endpoint";
-    private final OkHttpClient http;
+    private final Call.Factory http;
     private final AuthorizationServerSource server;
 
-    HttpTokenEndpoint(OkHttpClient http, AuthorizationServerSource server) {
+    HttpTokenEndpoint(Call.Factory http, AuthorizationServerSource server) {
         this.http = http;
         this.server = server;
     }

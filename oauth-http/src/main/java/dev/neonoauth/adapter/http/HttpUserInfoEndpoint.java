@@ -10,16 +10,16 @@ import dev.neonoauth.core.port.out.UserInfoEndpoint;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Optional;
-import okhttp3.OkHttpClient;
+import okhttp3.Call;
 
 /** {@link UserInfoEndpoint} over OkHttp (OpenID Connect Core section 5.3). */
 final class HttpUserInfoEndpoint implements UserInfoEndpoint {
     private static final String WHAT = "the userinfo endpoint";
     private static final JsonAdapter<OAuthJson.UserInfo> JSON = OAuthJson.MOSHI.adapter(OAuthJson.UserInfo.class);
-    private final OkHttpClient http;
+    private final Call.Factory http;
     private final AuthorizationServerSource server;
 
-    HttpUserInfoEndpoint(OkHttpClient http, AuthorizationServerSource server) {
+    HttpUserInfoEndpoint(Call.Factory http, AuthorizationServerSource server) {
         this.http = http;
         this.server = server;
     }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import okhttp3.OkHttpClient;
+import okhttp3.Call;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,10 +30,10 @@ final class MetadataDiscovery implements AuthorizationServerDiscovery {
     static final String OAUTH_AUTHORIZATION_SERVER = "/.well-known/oauth-authorization-server";
     private static final JsonAdapter<OAuthJson.Metadata> JSON = OAuthJson.MOSHI.adapter(OAuthJson.Metadata.class);
 
-    private final OkHttpClient http;
+    private final Call.Factory http;
     private final Map<String, AuthorizationServer> cache = new ConcurrentHashMap<>();
 
-    MetadataDiscovery(OkHttpClient http) {
+    MetadataDiscovery(Call.Factory http) {
         this.http = http;
     }
 

@@ -7,6 +7,7 @@ import dev.neonoauth.core.port.out.RevocationEndpoint;
 import dev.neonoauth.core.port.out.TokenEndpoint;
 import dev.neonoauth.core.port.out.UserInfoEndpoint;
 import java.util.Objects;
+import okhttp3.Call;
 import okhttp3.OkHttpClient;
 
 /**
@@ -28,21 +29,16 @@ import okhttp3.OkHttpClient;
  */
 public final class OAuthHttp implements OAuthEndpoints {
     private final OAuthHttpConfig config;
-    private final OkHttpClient http;
+    private final Call.Factory http;
     private final MetadataDiscovery discovery;
     private final LazyServer server;
     private final HttpTokenEndpoint tokenEndpoint;
     private final HttpRevocationEndpoint revocationEndpoint;
     private final HttpUserInfoEndpoint userInfoEndpoint;
 
-    private OAuthHttp(OAuthHttpConfig config, OkHttpClient base) {
+    private OAuthHttp(OAuthHttpConfig config, Call.Factory http) {
         this.config = config;
-        OkHttpClient.Builder builder = base.newBuilder()
-                .addInterceptor(new ResponseSizeLimitInterceptor(config.maxResponseBytes()));
-        if (config.httpLogLevel() != HttpLogLevel.NONE) {
-            builder.addInterceptor(new RedactingHttpLogger(config.httpLogLevel(), RedactingHttpLogger.OAUTH_LOGGER));
-        }
-        this.http = builder.build();
+        this.http = http;
         this.discovery = new MetadataDiscovery(http);
         this.server = new LazyServer(config, discovery);
         this.tokenEndpoint = new HttpTokenEndpoint(http, server);
@@ -50,20 +46,41 @@ public final class OAuthHttp implements OAuthEndpoints {
         this.userInfoEndpoint = new HttpUserInfoEndpoint(http, server);
     }
 
-    /** With its own HTTP client ({@link HttpClients} settings and the configured timeouts). */
+    /**
+     * With its own HTTP client ({@link HttpClients} settings and the configured timeouts). Its TLS (the JDK's trust
+     * store, an {@code SSLContext}) is set up by the first {@code https} request ({@link TlsOnDemand}): a server on
+     * plain {@code http} (loopback only) is talked to without it.
+     */
     public static OAuthHttp create(OAuthHttpConfig config) {
         Objects.requireNonNull(config, "config == null");
-        return new OAuthHttp(config, HttpClients.builder(config.connectTimeout(), config.readTimeout(),
-                config.callTimeout()).addInterceptor(HttpClients.standardHeaders(UserAgent.value())).build());
+        OkHttpClient.Builder builder = HttpClients.builder(config.connectTimeout(), config.readTimeout(),
+                config.callTimeout()).addInterceptor(HttpClients.standardHeaders(UserAgent.value()));
+        return new OAuthHttp(config, TlsOnDemand.build(withAdapterInterceptors(builder, config)));
     }
 
     /**
-     * Sharing {@code base}'s connection pool, dispatcher and interceptors (e.g. a proxy or a TLS setting); its
-     * redirect and retry settings should be those of {@link HttpClients#builder}, with
+     * Sharing {@code base}'s connection pool, dispatcher, interceptors and TLS settings (e.g. a proxy, a trust store or
+     * certificate pins); its redirect and retry settings should be those of {@link HttpClients#builder}, with
      * {@link HttpClients#standardHeaders} among its interceptors.
      */
     public static OAuthHttp create(OAuthHttpConfig config, OkHttpClient base) {
-        return new OAuthHttp(Objects.requireNonNull(config, "config == null"), Objects.requireNonNull(base, "base == null"));
+        Objects.requireNonNull(config, "config == null");
+        Objects.requireNonNull(base, "base == null");
+        return new OAuthHttp(config, withAdapterInterceptors(base.newBuilder(), config).build());
+    }
+
+    /** The answer size cap, then the traffic log when configured, after the interceptors the builder has. */
+    private static OkHttpClient.Builder withAdapterInterceptors(OkHttpClient.Builder builder, OAuthHttpConfig config) {
+        builder.addInterceptor(new ResponseSizeLimitInterceptor(config.maxResponseBytes()));
+        if (config.httpLogLevel() != HttpLogLevel.NONE) {
+            builder.addInterceptor(new RedactingHttpLogger(config.httpLogLevel(), RedactingHttpLogger.OAUTH_LOGGER));
+        }
+        return builder;
+    }
+
+    /** The HTTP client of every endpoint: a {@link TlsOnDemand} from {@link #create(OAuthHttpConfig)}. */
+    Call.Factory http() {
+        return http;
     }
 
     public OAuthHttpConfig config() {

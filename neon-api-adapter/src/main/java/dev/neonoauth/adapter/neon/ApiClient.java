@@ -1,17 +1,19 @@
 package dev.neonoauth.adapter.neon;
 
+import okhttp3.Call;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 
 /**
- * What every request of the API shares, built once: the OkHttp client with its interceptors and authenticator, the
- * base URL (resolved once), and the constant headers ({@code User-Agent}, {@code Accept}).
+ * What every request of the API shares, built once: the OkHttp client with its interceptors and authenticator (a
+ * {@link dev.neonoauth.adapter.http.TlsOnDemand}: TLS is set up by the first {@code https} call, so a plain-http base
+ * URL on loopback needs none), the base URL (resolved once), and the constant headers ({@code User-Agent},
+ * {@code Accept}).
  *
  * @param headers {@code User-Agent} and {@code Accept: application/json}, the start of every request {@link ApiGet} builds
  */
-record ApiClient(OkHttpClient http, HttpUrl baseUrl, Headers headers) {
-    ApiClient(OkHttpClient http, HttpUrl baseUrl, String userAgent) {
+record ApiClient(Call.Factory http, HttpUrl baseUrl, Headers headers) {
+    ApiClient(Call.Factory http, HttpUrl baseUrl, String userAgent) {
         this(http, baseUrl, Headers.of("User-Agent", userAgent, "Accept", "application/json"));
     }
 

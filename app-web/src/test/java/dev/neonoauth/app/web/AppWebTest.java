@@ -63,6 +63,37 @@ class AppWebTest {
     }
 
     @Test
+    void anAnonymousVisitorIsNotStoredAndItsFormTokenIsBoundToItsCookie() {
+        HttpResponse<String> landing = browser.get("/");
+        String id = browser.sessionCookie().orElseThrow();
+        assertThat(id).startsWith("a.").hasSize(45);
+        assertThat(app.sessions.size()).as("a landing page writes no session").isZero();
+        String token = Browser.csrf(landing.body());
+        assertThat(token).doesNotContain(id.substring(2));
+        // the same browser gets the same token again (the id is not replaced while it is valid)
+        assertThat(Browser.csrf(browser.get("/").body())).isEqualTo(token);
+
+        // another browser's token is refused with this browser's cookie, and the other way round
+        Browser other = app.browser();
+        String otherToken = Browser.csrf(other.get("/").body());
+        assertThat(otherToken).isNotEqualTo(token);
+        assertThat(browser.post("/api/oauth/start", Map.of("csrf", otherToken)).statusCode()).isEqualTo(403);
+        assertThat(other.post("/api/oauth/start", Map.of("csrf", token)).statusCode()).isEqualTo(403);
+        assertThat(app.pending.size()).isZero();
+
+        // a malformed anonymous id is not a session: a new one is issued and the old token does not work with it
+        HttpResponse<String> forged = app.browser().send(java.net.http.HttpRequest.newBuilder(app.base().resolve("/"))
+                .header("Cookie", "neon_session=a.short").GET());
+        assertThat(forged.headers().firstValue("Set-Cookie").orElseThrow()).startsWith("neon_session=a.")
+                .doesNotContain("a.short");
+
+        // its own token starts the flow, still without storing a session
+        assertThat(browser.post("/api/oauth/start", Map.of("csrf", token)).statusCode()).isEqualTo(303);
+        assertThat(app.pending.size()).isEqualTo(1);
+        assertThat(app.sessions.size()).isZero();
+    }
+
+    @Test
     void everyResponseCarriesTheSecurityHeaders() {
         for (String path : List.of("/", "/health", "/static/app.css", "/no-such-page", "/projects")) {
             HttpResponse<String> r = browser.get(path);
@@ -121,11 +152,13 @@ class AppWebTest {
         assertThat(projects.statusCode()).isEqualTo(200);
         assertThat(projects.body()).contains("analytics").contains("aws-eu-central-1").contains("Create project");
 
-        // the old session id is dead: a browser still holding it is not signed in
+        // the pre-login id was an anonymous session's (nothing stored): a browser still holding it is not signed in
+        assertThat(preLoginId).startsWith("a.");
         HttpResponse<String> stolen = app.browser().send(java.net.http.HttpRequest.newBuilder(app.base().resolve("/projects"))
                 .header("Cookie", "neon_session=" + preLoginId).GET());
-        assertThat(stolen.statusCode()).isEqualTo(401);
-        assertThat(stolen.body()).contains("Your session expired");
+        assertThat(stolen.statusCode()).isEqualTo(302);
+        assertThat(Browser.location(stolen).toString()).isEqualTo("/");
+        assertThat(app.sessions.size()).as("only the connected session is stored").isEqualTo(1);
 
         // no secret in any log line: not the code, not the session ids, not the state
         assertThat(String.join("\n", logLines())).doesNotContain("abc123code").doesNotContain(preLoginId)

@@ -152,8 +152,13 @@ class EmbeddedStackTest {
 
     @Test
     void sessionsLiveInTheEmbeddedDatabaseAndSurviveARestart() {
+        // an anonymous visitor (nothing stored: its form token is derived from its cookie) and a connected session
         Browser before = new Browser(URI.create("http://127.0.0.1:" + app.port()));
         String csrf = Browser.csrf(before.get("/").body());
+        Browser connected = new Browser(URI.create("http://127.0.0.1:" + app.port()));
+        HttpResponse<String> begin = connected.postFrom("/", "/api/oauth/start", Map.of());
+        assertThat(throughTheSandbox(connected, Browser.location(begin), app.port()).statusCode()).isEqualTo(303);
+        String accountForm = Browser.csrf(connected.get("/account").body());
         app.close();
 
         app = Main.start(config());
@@ -162,6 +167,17 @@ class EmbeddedStackTest {
         HttpResponse<String> start = after.post("/api/oauth/start", Map.of("csrf", csrf));
         assertThat(start.statusCode()).as("a form rendered before the restart is accepted after it: %s", start.body())
                 .isEqualTo(303);
+
+        Browser connectedAfter = new Browser(after.base);
+        connected.shareCookiesWith(connectedAfter);
+        // the embedded sandbox restarted too and forgot its grants, so the page asks to reconnect: the session is
+        // still the connected one, with the same form token
+        HttpResponse<String> account = connectedAfter.get("/account");
+        assertThat(account.body()).as("the connected session, read from the database").contains("id=\"nav-sign-out\"");
+        assertThat(Browser.csrf(account.body())).isEqualTo(accountForm);
+        HttpResponse<String> signOut = connectedAfter.post("/account/sign-out", Map.of("csrf", accountForm));
+        assertThat(signOut.statusCode()).as("its form token, kept encrypted in the database").isEqualTo(200);
+        assertThat(signOut.body()).contains("You are signed out");
 
         Browser stranger = new Browser(after.base);
         assertThat(stranger.get("/").statusCode()).isEqualTo(200);

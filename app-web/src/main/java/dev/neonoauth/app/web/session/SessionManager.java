@@ -14,6 +14,12 @@ import java.util.Optional;
  * Browser sessions: an opaque random id in an HttpOnly, SameSite=Lax cookie (Secure over https), state on the
  * server in a {@link SessionStore}, idle and absolute timeouts, and a new id at login.
  *
+ * <p>A visitor who has not connected an account has an <em>anonymous</em> session: its id (prefixed {@code a.}) is in
+ * the same cookie, but nothing is stored for it. Its CSRF token and its flow binding are SHA-256 hashes of the id under
+ * their own labels, so every instance computes them alike and a landing page costs no database write; only a connected
+ * session (made at login, under a new id) is stored. An anonymous session holds nothing worth stealing: it grants no
+ * account, and a callback it started is still bound to it and checked against the one-time state.
+ *
  * <p>SameSite=Lax, not Strict: the return from Neon's consent screen is a cross-site top-level navigation, and a
  * Strict cookie would not be sent with it, so the callback could not be bound to the session.
  */
@@ -23,6 +29,8 @@ public final class SessionManager {
     /** The cookie name over plain http (local development, the embedded sandbox). */
     public static final String PLAIN_COOKIE = "neon_session";
 
+    /** The id prefix of an anonymous (not stored) session; a stored session's id is 43 base64url characters. */
+    static final String ANONYMOUS_PREFIX = "a.";
     private static final String CURRENT = SessionManager.class.getName() + ".current";
     private static final String EXPIRED = SessionManager.class.getName() + ".expired";
     /** lastSeenAt is written at most this often, so that reading pages does not write on every request. */
@@ -40,8 +48,12 @@ public final class SessionManager {
         this.config = Objects.requireNonNull(config, "config == null");
     }
 
-    /** A live session and the raw id the browser holds (kept in memory for the request only). */
-    public record Current(String id, WebSession session) {
+    /**
+     * A live session and the raw id the browser holds (kept in memory for the request only).
+     *
+     * @param stored false for an anonymous session, which exists only in the browser's cookie
+     */
+    public record Current(String id, WebSession session, boolean stored) {
         public Current {
             Objects.requireNonNull(id, "id == null");
             Objects.requireNonNull(session, "session == null");
@@ -62,7 +74,7 @@ public final class SessionManager {
 
         @Override
         public String toString() {
-            return "Current{" + session + "}";
+            return "Current{" + (stored ? session : "anonymous") + "}";
         }
     }
 
@@ -80,6 +92,11 @@ public final class SessionManager {
             ctx.attribute(CURRENT + ".none", Boolean.TRUE);
             return Optional.empty();
         }
+        if (id.get().startsWith(ANONYMOUS_PREFIX)) {
+            Current anonymous = anonymous(id.get());
+            ctx.attribute(CURRENT, anonymous);
+            return Optional.of(anonymous);
+        }
         String key = Hashes.sha256(id.get());
         Optional<WebSession> stored = store.find(key);
         Instant now = clock.instant();
@@ -93,7 +110,7 @@ public final class SessionManager {
             session = session.seenAt(now);
             store.touch(session.key(), now);
         }
-        Current current = new Current(id.get(), session);
+        Current current = new Current(id.get(), session, true);
         ctx.attribute(CURRENT, current);
         return Optional.of(current);
     }
@@ -107,22 +124,31 @@ public final class SessionManager {
         return Boolean.TRUE.equals(ctx.attribute(EXPIRED));
     }
 
-    /** The live session, or a new anonymous one (with its cookie set on the response). */
+    /** The live session, or a new anonymous one (its cookie set on the response; nothing stored). */
     public Current getOrCreate(Context ctx) {
-        return current(ctx).orElseGet(() -> create(ctx, Optional.empty(), Optional.empty()));
+        return current(ctx).orElseGet(() -> {
+            String id = ANONYMOUS_PREFIX + randomToken();
+            setCookie(ctx, id);
+            Current anonymous = anonymous(id);
+            ctx.attribute(CURRENT, anonymous);
+            ctx.attribute(EXPIRED, null);
+            return anonymous;
+        });
     }
 
     /**
-     * Login: replaces the session with a new one under a new id and a new CSRF token (no session fixation), now
-     * holding {@code account}.
+     * Login: replaces the session with a new stored one under a new id and a new CSRF token (no session fixation),
+     * now holding {@code account}.
      */
     public Current rotate(Context ctx, Optional<Current> old, String account) {
-        return create(ctx, Optional.of(account), old.map(c -> c.session().key()));
+        return create(ctx, account, old.filter(Current::stored).map(c -> c.session().key()));
     }
 
     /** Logout: deletes the session and clears the cookie. */
     public void invalidate(Context ctx, Current current) {
-        store.delete(current.session().key());
+        if (current.stored()) {
+            store.delete(current.session().key());
+        }
         ctx.attribute(CURRENT, null);
         ctx.attribute(CURRENT + ".none", Boolean.TRUE);
         boolean secure = secure(ctx);
@@ -135,22 +161,36 @@ public final class SessionManager {
         return store.purgeExpired(now.minus(config.sessionIdle()), now.minus(config.sessionAbsolute()));
     }
 
-    /** A new session under a new id, in place of the one stored under {@code replacing} when there is one. */
-    private Current create(Context ctx, Optional<String> account, Optional<String> replacing) {
+    /** A new stored session under a new id, in place of the one stored under {@code replacing} when there is one. */
+    private Current create(Context ctx, String account, Optional<String> replacing) {
         String id = randomToken();
         Instant now = clock.instant();
-        WebSession session = new WebSession(Hashes.sha256(id), randomToken(), account, now, now);
+        WebSession session = new WebSession(Hashes.sha256(id), randomToken(), Optional.of(account), now, now);
         if (replacing.isPresent()) {
             store.replace(replacing.get(), session);
         } else {
             store.save(session);
         }
-        boolean secure = secure(ctx);
-        ctx.res().addHeader("Set-Cookie", cookieHeader(secure ? SECURE_COOKIE : PLAIN_COOKIE, id, secure, -1));
-        Current current = new Current(id, session);
+        setCookie(ctx, id);
+        Current current = new Current(id, session, true);
         ctx.attribute(CURRENT, current);
         ctx.attribute(EXPIRED, null);
         return current;
+    }
+
+    /**
+     * The anonymous session of {@code id}: no account, and a CSRF token derived from the id, so that it needs no
+     * storage (the token proves the form came from a page this browser was shown: only it holds the id).
+     */
+    private Current anonymous(String id) {
+        Instant now = clock.instant();
+        String csrf = Hashes.sha256("neon-oauth-anonymous-csrf:" + id);
+        return new Current(id, new WebSession(Hashes.sha256(id), csrf, Optional.empty(), now, now), false);
+    }
+
+    private void setCookie(Context ctx, String id) {
+        boolean secure = secure(ctx);
+        ctx.res().addHeader("Set-Cookie", cookieHeader(secure ? SECURE_COOKIE : PLAIN_COOKIE, id, secure, -1));
     }
 
     private boolean isExpired(WebSession session, Instant now) {
@@ -180,10 +220,11 @@ public final class SessionManager {
     }
 
     private static boolean isWellFormedId(String value) {
-        if (value.length() != 43) {
+        int start = value.startsWith(ANONYMOUS_PREFIX) ? ANONYMOUS_PREFIX.length() : 0;
+        if (value.length() - start != 43) {
             return false;
         }
-        for (int i = 0; i < value.length(); i++) {
+        for (int i = start; i < value.length(); i++) {
             char c = value.charAt(i);
             boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
             if (!ok) {

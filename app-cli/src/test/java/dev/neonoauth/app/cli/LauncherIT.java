@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher script {@code bin/neon-oauth} with the shaded jar: it runs commands, records the AppCDS archive on the
- * first successful run of a command that only reads (not on {@code --version}), and uses it afterwards.
+ * first successful run of a command that only reads (not on {@code --version}), and uses it afterwards; against the
+ * plain-http sandbox, {@code projects list} sets up no TLS (oauth-http's {@code TlsOnDemand}).
  */
 class LauncherIT {
     @TempDir
@@ -63,6 +64,12 @@ class LauncherIT {
             assertThat(third.exit()).as(third.output()).isZero();
             assertThat(third.output()).contains("picocli.CommandLine source: shared objects file")
                     .contains("dev.neonoauth.app.cli.Main source: shared objects file");
+            // the sandbox is plain http on 127.0.0.1: OkHttp's TLS (trust store, SSLContext) is never set up
+            assertThat(third.output()).contains("okhttp3.OkHttpClient source:")
+                    .doesNotContain("javax.net.ssl.TrustManagerFactory source:")
+                    .doesNotContain("sun.security.ssl.TrustStoreManager source:")
+                    .doesNotContain("sun.security.ssl.SSLContextImpl source:")
+                    .doesNotContain("okhttp3.internal.tls.CertificateChainCleaner source:");
         }
     }
 

@@ -25,8 +25,15 @@ class LoadHarnessPostgresIT {
         assertThat(s.errors()).as(s.failures().toString()).isZero();
         assertThat(s.passed()).as(s.failures().toString()).isTrue();
         List<Long> pending = s.samples().stream().map(LoadMain.Sample::pendingRows).toList();
-        int firstRow = pending.indexOf(1L);
-        assertThat(firstRow).as("the abandoned login left a row for a while: %s", pending).isPositive();
+        // a row seen in two samples in a row (a second apart) is the abandoned login's, not a login in flight, which
+        // a sample can also catch
+        int firstRow = -1;
+        for (int i = 0; i + 1 < pending.size() && firstRow < 0; i++) {
+            if (pending.get(i) > 0 && pending.get(i + 1) > 0) {
+                firstRow = i;
+            }
+        }
+        assertThat(firstRow).as("the abandoned login left a row for a while: %s", pending).isNotNegative();
         assertThat(pending.subList(firstRow, pending.size())).as("and the purge removed it: %s", pending).contains(0L);
         assertThat(s.samples()).allSatisfy(sample -> assertThat(sample.sessionRows()).isPositive());
     }

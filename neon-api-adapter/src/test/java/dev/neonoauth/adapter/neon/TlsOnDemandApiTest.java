@@ -3,6 +3,7 @@ package dev.neonoauth.adapter.neon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.neonoauth.adapter.http.testing.TestTls;
 import dev.neonoauth.neon.api.NeonApi;
 import dev.neonoauth.neon.api.NeonUser;
 import dev.neonoauth.neon.api.ProjectCreation;

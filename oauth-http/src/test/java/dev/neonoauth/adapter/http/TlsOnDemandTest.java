@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.neonoauth.adapter.http.testing.TestTls;
 import dev.neonoauth.core.domain.AccessToken;
 import dev.neonoauth.core.port.out.TokenEndpointUnavailableException;
 import dev.neonoauth.core.port.out.UserInfoEndpoint.UserInfo;

@@ -1,4 +1,4 @@
-package dev.neonoauth.adapter.http;
+package dev.neonoauth.adapter.http.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,15 +19,16 @@ import javax.net.ssl.X509TrustManager;
 /**
  * Self-signed server certificates for https tests, made with the JDK's {@code keytool} (no test dependency), and the
  * trust stores that trust them: as a file for {@code javax.net.ssl.trustStore} (the JDK's default trust, which
- * OkHttp's platform trust manager reads) or as a trust manager for a client's own TLS settings.
+ * OkHttp's platform trust manager reads) or as a trust manager for a client's own TLS settings. In oauth-http's
+ * test-jar, for other modules' https tests.
  */
-final class TestTls {
-    static final char[] PASSWORD = "changeit".toCharArray();
+public final class TestTls {
+    public static final char[] PASSWORD = "changeit".toCharArray();
 
     /** A server key and its self-signed certificate, valid for {@code san} (keytool's syntax: {@code ip:127.0.0.1}). */
-    record ServerCertificate(KeyStore keyStore, Certificate certificate) {
+    public record ServerCertificate(KeyStore keyStore, Certificate certificate) {
         /** The server side of TLS for MockWebServer's {@code useHttps}. */
-        SSLSocketFactory serverSocketFactory() throws Exception {
+        public SSLSocketFactory serverSocketFactory() throws Exception {
             KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             keys.init(keyStore, PASSWORD);
             SSLContext context = SSLContext.getInstance("TLS");
@@ -36,7 +37,7 @@ final class TestTls {
         }
 
         /** A PKCS12 trust store (password {@link #PASSWORD}) holding only this certificate. */
-        Path trustStore(Path dir) throws Exception {
+        public Path trustStore(Path dir) throws Exception {
             KeyStore trust = trustKeyStore();
             Path file = Files.createTempFile(dir, "trust-", ".p12");
             try (OutputStream out = Files.newOutputStream(file)) {
@@ -46,13 +47,13 @@ final class TestTls {
         }
 
         /** A trust manager that trusts this certificate only, for a client's own TLS settings. */
-        X509TrustManager trustManager() throws Exception {
+        public X509TrustManager trustManager() throws Exception {
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(trustKeyStore());
             return (X509TrustManager) factory.getTrustManagers()[0];
         }
 
-        SSLSocketFactory clientSocketFactory(X509TrustManager trustManager) throws Exception {
+        public SSLSocketFactory clientSocketFactory(X509TrustManager trustManager) throws Exception {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, new X509TrustManager[] {trustManager}, null);
             return context.getSocketFactory();
@@ -69,7 +70,7 @@ final class TestTls {
     private TestTls() {}
 
     /** {@code keytool -genkeypair} (EC P-256, valid two days) into a PKCS12 key store under {@code dir}. */
-    static ServerCertificate serverCertificate(Path dir, String san) throws Exception {
+    public static ServerCertificate serverCertificate(Path dir, String san) throws Exception {
         Path file = dir.resolve("server-" + System.nanoTime() + ".p12");
         String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
         Process process = new ProcessBuilder(List.of(keytool, "-genkeypair", "-alias", "server", "-keyalg", "EC",
@@ -93,7 +94,7 @@ final class TestTls {
      * values back. The JDK reads these properties whenever a default trust manager is made, so this is the trust a
      * client whose TLS is set up inside {@code body} gets.
      */
-    static <T> T withTrustStore(Path trustStore, Supplier<T> body) {
+    public static <T> T withTrustStore(Path trustStore, Supplier<T> body) {
         String[] names = {"javax.net.ssl.trustStore", "javax.net.ssl.trustStoreType", "javax.net.ssl.trustStorePassword"};
         String[] values = {trustStore.toString(), "PKCS12", new String(PASSWORD)};
         String[] previous = new String[names.length];

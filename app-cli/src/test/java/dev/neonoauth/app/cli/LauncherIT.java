@@ -70,6 +70,9 @@ class LauncherIT {
                     .doesNotContain("sun.security.ssl.TrustStoreManager source:")
                     .doesNotContain("sun.security.ssl.SSLContextImpl source:")
                     .doesNotContain("okhttp3.internal.tls.CertificateChainCleaner source:");
+            // Main.shortLivedGuice: Guice calls providers through reflection instead of generating classes for them
+            assertThat(third.output()).contains("com.google.inject.Guice source:")
+                    .doesNotContain("FastClassByGuice");
         }
     }
 

@@ -236,7 +236,7 @@ final class Backend implements AutoCloseable {
         return "jdbc:h2:" + OwnerOnlyFilePath.h2Name(dir.resolve(EMBEDDED_DATABASE))
                 + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
                 + ";WRITE_DELAY=" + EMBEDDED_WRITE_DELAY_MILLIS + ";RETENTION_TIME=" + EMBEDDED_RETENTION_MILLIS
-                + ";TRACE_LEVEL_FILE=0";
+                + ";MAX_COMPACT_TIME=0;TRACE_LEVEL_FILE=0";
     }
 
     /** The embedded database's WRITE_DELAY, in milliseconds (see {@link #embeddedUrl}): H2's default. */
@@ -252,10 +252,11 @@ final class Backend implements AutoCloseable {
     private static String embeddedPassword(Path dir) {
         Path file = dir.resolve(EMBEDDED_PASSWORD_FILE);
         try {
-            byte[] random = new byte[32];
-            new SecureRandom().nextBytes(random);
-            String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            DataDirectory.createOwnerOnlyFile(file, generated.getBytes(StandardCharsets.US_ASCII));
+            DataDirectory.createOwnerOnlyFile(file, () -> {
+                byte[] random = new byte[32];
+                new SecureRandom().nextBytes(random);
+                return Base64.getUrlEncoder().withoutPadding().encodeToString(random).getBytes(StandardCharsets.US_ASCII);
+            });
             DataDirectory.tighten(file, DataDirectory.OWNER_ONLY_FILE);
             return Files.readString(file, StandardCharsets.US_ASCII).trim();
         } catch (IOException e) {

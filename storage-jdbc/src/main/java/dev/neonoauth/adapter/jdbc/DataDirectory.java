@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,10 +87,18 @@ final class DataDirectory {
      * file exists already. Returns false when it existed (another process may have won the race).
      */
     static boolean createOwnerOnlyFile(Path file, byte[] content) throws IOException {
+        return createOwnerOnlyFile(file, () -> content);
+    }
+
+    /**
+     * As {@link #createOwnerOnlyFile(Path, byte[])}, with the content generated only when the file does not exist:
+     * a key or password is not generated (random bytes, a Tink key set) at every start of a process that finds it.
+     */
+    static boolean createOwnerOnlyFile(Path file, Supplier<byte[]> content) throws IOException {
         if (Files.exists(file)) {
             return false;
         }
-        Path tmp = writeOwnerOnlyTemp(file, content);
+        Path tmp = writeOwnerOnlyTemp(file, content.get());
         try {
             // createLink fails if the target exists: no process overwrites another's key file
             Files.createLink(file, tmp);

@@ -81,7 +81,8 @@ final class Keysets {
         }
         Path file = dataDirectory.resolve(EMBEDDED_KEYSET_FILE);
         try {
-            if (DataDirectory.createOwnerOnlyFile(file, serialize(generate()).getBytes(StandardCharsets.UTF_8))) {
+            if (DataDirectory.createOwnerOnlyFile(file,
+                    () -> serialize(generate()).getBytes(StandardCharsets.UTF_8))) {
                 LOG.info("created a new encryption key set at {} (back it up: without it the stored tokens are lost)",
                         file);
             }

@@ -77,6 +77,47 @@ class EmbeddedDefaultTest {
         }
     }
 
+    /**
+     * The embedded default does not compact the file when it closes (MAX_COMPACT_TIME=0: that took about 20 ms of
+     * every CLI command). Short-lived processes that each open the store, write and close it, as CLI commands
+     * refreshing a token do, must still leave a small file: H2 reuses the space of chunks that no longer hold live
+     * data once the retention window has passed.
+     */
+    @Test
+    void manyShortOpenWriteCloseCyclesKeepTheFileSmallWithoutCompactionAtClose() throws Exception {
+        Path dataDir = home.resolve("cycles");
+        JdbcStorageConfig config = JdbcStorageConfig.builder().dataDirectory(dataDir).build();
+        Path file = dataDir.resolve("tokens.mv.db");
+        long[] sizes = new long[4];
+        for (int round = 0; round < sizes.length; round++) {
+            for (int i = 0; i < 10; i++) {
+                try (JdbcStorage storage = JdbcStorage.open(config)) {
+                    storage.tokenStore().save(AccountKey.of("cli-default"), Fixtures.tokens("cycle" + round + "-" + i));
+                    storage.tokenStore().save(AccountKey.of("cli-other"), Fixtures.tokens("other" + round + "-" + i));
+                }
+            }
+            sizes[round] = Files.size(file);
+            Thread.sleep(Backend.EMBEDDED_RETENTION_MILLIS + 200L);
+        }
+        assertThat(sizes[sizes.length - 1]).as("file sizes after each round of 10 commands: %s",
+                java.util.Arrays.toString(sizes)).isLessThanOrEqualTo(Math.max(sizes[0] * 2, 256 * 1024));
+    }
+
+    @Test
+    void theKeyFileAndPasswordAreGeneratedOnlyWhenMissing() throws Exception {
+        Path file = home.resolve("key");
+        Files.writeString(file, "existing");
+        assertThat(DataDirectory.createOwnerOnlyFile(file, () -> {
+            throw new AssertionError("generated although the file exists");
+        })).isFalse();
+        assertThat(Files.readString(file)).isEqualTo("existing");
+
+        Path missing = home.resolve("new-key");
+        assertThat(DataDirectory.createOwnerOnlyFile(missing, () -> "generated".getBytes())).isTrue();
+        assertThat(Files.readString(missing)).isEqualTo("generated");
+        assertThat(mode(missing)).isEqualTo("rw-------");
+    }
+
     /** 1 500 commits, as 1 500 logins' token writes would be: 300 accounts, each saved five times. */
     private static void burst(JdbcStorage storage, String name) {
         for (int i = 0; i < 1500; i++) {

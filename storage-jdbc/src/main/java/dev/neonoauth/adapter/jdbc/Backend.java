@@ -231,6 +231,11 @@ final class Backend implements AutoCloseable {
      * while the chunk map still lists it (h2database issues 2752 and 4083). The window guards against a file system
      * that reorders writes; this store's chunks are not fsynced anyway (they survive a killed process, not a power
      * cut).
+     *
+     * <p>MAX_COMPACT_TIME=0: H2 does not compact the file when the last connection closes. By default it spends up to
+     * 200 ms doing so, with an fsync, even when nothing was written: about 20 ms of every CLI command. The background
+     * writer rewrites sparse chunks while a process runs, and the space of chunks without live data is reused after
+     * the retention window, so short open-write-close cycles keep the file small (docs/storage-jdbc.md).
      */
     static String embeddedUrl(Path dir) {
         return "jdbc:h2:" + OwnerOnlyFilePath.h2Name(dir.resolve(EMBEDDED_DATABASE))

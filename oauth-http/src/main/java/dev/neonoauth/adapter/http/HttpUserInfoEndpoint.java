@@ -15,7 +15,15 @@ import okhttp3.Call;
 /** {@link UserInfoEndpoint} over OkHttp (OpenID Connect Core section 5.3). */
 final class HttpUserInfoEndpoint implements UserInfoEndpoint {
     private static final String WHAT = "the userinfo endpoint";
-    private static final JsonAdapter<OAuthJson.UserInfo> JSON = OAuthJson.MOSHI.adapter(OAuthJson.UserInfo.class);
+    /**
+     * The adapter, built when first used (holder idiom): building Moshi's reflective adapter took about 5 ms of
+     * every CLI start, and most commands, with a fresh token, never ask the authorization server anything.
+     */
+    private static final class Json {
+        static final JsonAdapter<OAuthJson.UserInfo> ADAPTER = OAuthJson.MOSHI.adapter(OAuthJson.UserInfo.class);
+
+        private Json() {}
+    }
     private final Call.Factory http;
     private final AuthorizationServerSource server;
 
@@ -40,7 +48,7 @@ final class HttpUserInfoEndpoint implements UserInfoEndpoint {
         }
         OAuthJson.UserInfo json;
         try {
-            json = JSON.fromJson(answer.body());
+            json = Json.ADAPTER.fromJson(answer.body());
         } catch (IOException | JsonDataException e) {
             throw new TokenEndpointUnavailableException(WHAT + " answered with a body that is not a JSON object", true, e);
         }

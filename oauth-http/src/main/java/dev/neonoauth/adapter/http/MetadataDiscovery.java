@@ -28,7 +28,15 @@ final class MetadataDiscovery implements AuthorizationServerDiscovery {
     private static final Logger LOG = LoggerFactory.getLogger(MetadataDiscovery.class);
     static final String OPENID_CONFIGURATION = "/.well-known/openid-configuration";
     static final String OAUTH_AUTHORIZATION_SERVER = "/.well-known/oauth-authorization-server";
-    private static final JsonAdapter<OAuthJson.Metadata> JSON = OAuthJson.MOSHI.adapter(OAuthJson.Metadata.class);
+    /**
+     * The adapter, built when first used (holder idiom): building Moshi's reflective adapter took about 5 ms of
+     * every CLI start, and most commands, with a fresh token, never ask the authorization server anything.
+     */
+    private static final class Json {
+        static final JsonAdapter<OAuthJson.Metadata> ADAPTER = OAuthJson.MOSHI.adapter(OAuthJson.Metadata.class);
+
+        private Json() {}
+    }
 
     private final Call.Factory http;
     private final Map<String, AuthorizationServer> cache = new ConcurrentHashMap<>();
@@ -64,7 +72,7 @@ final class MetadataDiscovery implements AuthorizationServerDiscovery {
         }
         OAuthJson.Metadata json;
         try {
-            json = JSON.fromJson(answer.body());
+            json = Json.ADAPTER.fromJson(answer.body());
         } catch (IOException | JsonDataException e) {
             throw new DiscoveryException("discovery at " + url + " did not return a JSON metadata document", true, e);
         }
